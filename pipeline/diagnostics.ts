@@ -1,0 +1,39 @@
+/**
+ * VFile messages -> Diagnostics, and the exit code they imply. The one place that decides what counts
+ * as an error, so `check` and `build` agree.
+ */
+import { relative } from 'node:path';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Diagnostic, Severity } from './book/types.ts';
+
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+export function toDiagnostics(files: VFile[], cwd = process.cwd()): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    const name = file.path ? relative(cwd, file.path) || file.path : '<stdin>';
+    for (const message of file.messages) {
+      const start = message.place && 'start' in message.place ? message.place.start : message.place;
+      const end = message.place && 'end' in message.place ? message.place.end : start;
+      out.push({
+        file: name,
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+        endLine: end?.line ?? start?.line ?? 1,
+        endColumn: end?.column ?? start?.column ?? 1,
+        severity: severityOf(message),
+        ruleId: message.ruleId ?? 'folio',
+        message: message.reason,
+        fixable: Boolean((message as VFileMessage & { fixable?: boolean }).fixable),
+      });
+    }
+  }
+  return out;
+}
+
+export function hasErrors(files: VFile[], strict = false): boolean {
+  return files.some((file) => file.messages.some((m) => m.fatal === true || (strict && m.fatal === false)));
+}
