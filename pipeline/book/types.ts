@@ -10,6 +10,7 @@
  * Loading (`load.ts`) produces a Book and messages on VFiles, never throws for bad input.
  * Transforms (`pipeline/transform`) turn a Book into a `TransformedBook` (shared by all editions).
  */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
 import type { BookMeta, ChapterFrontMatter } from '../config/schema.ts';
@@ -69,4 +70,68 @@ declare module 'vfile' {
     /** The chapter this file belongs to. */
     chapterId: string;
   }
+}
+
+/* ---------- The transformed book: what every edition renders (no edition parses Markdown again) ---------- */
+
+
+/** A heading of a chapter body, for contents lists, navigation and bookmarks. */
+export interface Heading {
+  /** Unique across the book, stable while the heading text is unchanged: `ch01-一净化县域政治生态的重大意义`. */
+  id: string;
+  /** 2 = 一、 level, 3 = （一）, 4 = 1., 5 = （1）. */
+  depth: number;
+  text: string;
+}
+
+/** A footnote, numbered per chapter; its reference in `body` is `<a class="noteref" href="#{id}" id="{refId}">`. */
+export interface Note {
+  id: string;
+  refId: string;
+  /** 1-based, per chapter, in order of first reference. */
+  number: number;
+  /** The note's content (paragraphs). */
+  content: ElementContent[];
+}
+
+export interface TransformedChapter {
+  chapter: Chapter;
+  /** Same as chapter.id; every id inside the chapter starts with it. */
+  id: string;
+  headings: Heading[];
+  /** 【摘要】 paragraphs (from `:::abstract`), empty when absent. */
+  abstract: ElementContent[];
+  /** 作者简介 paragraphs (from `:::bios`), empty when absent. */
+  bios: ElementContent[];
+  /** The chapter's text as hast: headings carry ids, note references are `a.noteref`, no notes section. */
+  body: HastRoot;
+  notes: Note[];
+}
+
+export interface TransformedBook {
+  book: Book;
+  /** Written chapters only, in plan order. */
+  chapters: TransformedChapter[];
+  /** Every character the editions print from the manuscript (text + metadata), for font subsetting. */
+  characters: Set<string>;
+}
+
+export type { Element as HastElement };
+
+/** What a renderer needs from the build around it. */
+export interface EditionContext {
+  /** Absolute output folder (`dist/`). */
+  outDir: string;
+  /** Fixed timestamp of reproducible builds: SOURCE_DATE_EPOCH, else book.yaml `date`. */
+  sourceDate: Date;
+  /** Progress lines for the terminal. */
+  progress: (line: string) => void;
+  /** Options from the command line. */
+  printMarks: boolean;
+}
+
+/** One output format. Renderers write only below `outDir` and return the paths they wrote. */
+export interface Edition {
+  name: EditionName;
+  render(book: TransformedBook, context: EditionContext): Promise<string[]>;
 }

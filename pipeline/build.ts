@@ -1,0 +1,56 @@
+/**
+ * `folio build`: the stages in order.
+ *   load manuscript -> report its messages (stop on errors) -> shared transforms -> each edition renders
+ * The editions share one TransformedBook: none parses the Markdown again.
+ */
+import { resolve } from 'node:path';
+import reporter from 'vfile-reporter';
+import { loadBook } from './book/load.ts';
+import type { EditionName } from './book/types.ts';
+import { hasErrors } from './diagnostics.ts';
+import { EXIT, type Io } from './io.ts';
+import { EDITION_MODULES } from './render/editions.ts';
+import { sourceDate } from './source-date.ts';
+import { transformBook } from './transform/index.ts';
+
+export interface BuildOptions {
+  manuscript: string;
+  out: string;
+  editions: EditionName[];
+  printMarks?: boolean;
+}
+
+export async function runBuild(io: Io, options: BuildOptions): Promise<number> {
+  const started = Date.now();
+  const { book, files } = await loadBook(options.manuscript, io.cwd);
+  const problems = files.filter((file) => file.messages.some((m) => m.fatal !== undefined && m.fatal !== null));
+  if (problems.length > 0) io.err(`${reporter(problems, { quiet: true })}\n`);
+  if (!book || hasErrors(files)) {
+    io.err('folio: the manuscript has errors (above); no edition was written\n');
+    return EXIT.failed;
+  }
+  const transformed = transformBook(book);
+  const outDir = resolve(io.cwd, options.out);
+  const context = {
+    outDir,
+    sourceDate: sourceDate(book.meta.date, io.env),
+    progress: (line: string) => io.err(`${line}\n`),
+    printMarks: Boolean(options.printMarks),
+  };
+  let code: number = EXIT.ok;
+  for (const name of options.editions) {
+    const editionStarted = Date.now();
+    try {
+      const { edition } = await EDITION_MODULES[name]();
+      const written = await edition.render(transformed, context);
+      const seconds = ((Date.now() - editionStarted) / 1000).toFixed(1);
+      io.err(`folio: ${name} edition: ${written.map((p) => p.replace(`${io.cwd}/`, '')).join(', ')} (${seconds} s)\n`);
+    } catch (error) {
+      io.err(`folio: the ${name} edition failed: ${(error as Error).message}\n`);
+      if (io.env.FOLIO_DEBUG) io.err(`${(error as Error).stack}\n`);
+      code = EXIT.failed;
+    }
+  }
+  io.err(`folio: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return code;
+}

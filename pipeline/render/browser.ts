@@ -1,0 +1,94 @@
+/**
+ * The one headless Chromium of a build (Debian's /usr/bin/chromium driven by puppeteer), shared by the
+ * editions that need it (PDF pages, the EPUB cover, browser tests). It may load only the build's own
+ * files: every other request (http, https, ws, file:// outside the allowed folders) is aborted and
+ * reported, so a manuscript can never reach the network.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+
+export const CHROMIUM = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--no-sandbox', // root in CI and containers; the pages are folio's own sanitised output
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--font-render-hinting=none',
+];
+
+export interface FolioBrowser {
+  browser: Browser;
+  /** A page that may load only files under `allowedDirs` (plus data: and about:). */
+  newPage(allowedDirs: string[], options?: { window?: boolean }): Promise<Page>;
+  /** Requests that were blocked, for the build's report. */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<FolioBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'folio-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    userDataDir: join(profile, 'profile'),
+    env: { ...process.env, HOME: profile, XDG_CACHE_HOME: join(profile, 'cache'), XDG_CONFIG_HOME: join(profile, 'config'), TMPDIR: profile },
+    protocolTimeout: 600_000,
+  });
+  const blocked: string[] = [];
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await rm(profile, { recursive: true, force: true });
+  };
+  return {
+    browser,
+    blocked,
+    close,
+    async newPage(allowedDirs, options = {}) {
+      const page = await browser.newPage(options.window ? { type: 'window' } : undefined);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = request.url();
+        if (isAllowed(url, allowedDirs)) {
+          void request.continue();
+        } else {
+          blocked.push(url);
+          void request.abort('blockedbyclient');
+        }
+      });
+      return page;
+    },
+  };
+}
+
+function isAllowed(url: string, allowedDirs: string[]): boolean {
+  if (url.startsWith('data:') || url.startsWith('about:') || url.startsWith('blob:')) return true;
+  if (!url.startsWith('file://')) return false;
+  let path: string;
+  try {
+    path = resolve(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+  return allowedDirs.some((dir) => path === resolve(dir) || path.startsWith(resolve(dir) + sep));
+}
+
+/** Runs `work` with a browser that is always closed afterwards, whatever happens. */
+export async function withBrowser<T>(work: (browser: FolioBrowser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser();
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The book's typefaces and the font files an edition needs for a given set of characters.
+ *
+ * Faces (cjk.md): body 宋 = Noto Serif SC, headings 黑 = Noto Sans SC, abstract and quotations 楷 =
+ * LXGW WenKai. All three come from npm as TrueType-outline (glyf) woff2 files split by unicode-range:
+ * Chromium embeds glyf fonts as CID TrueType (never Type 3, which printers reject), and an edition
+ * ships only the slices whose range the book touches. The CSS family names are folio's own
+ * (FolioSerif, FolioSans, FolioKai): OFL reserved names must not name a modified (subset) font.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+export type FaceRole = 'serif' | 'sans' | 'kai';
+
+export interface Face {
+  role: FaceRole;
+  /** The family name the templates use. */
+  family: string;
+  weight: 400 | 700;
+  /** The @fontsource-style stylesheet listing the slices. */
+  stylesheet: string;
+  /** The licence shipped with the fonts (EPUB carries it). */
+  licence: string;
+}
+
+function face(role: FaceRole, family: string, weight: 400 | 700, pkg: string, css: string, licence: string): Face {
+  const root = dirname(require.resolve(`${pkg}/package.json`));
+  return { role, family, weight, stylesheet: join(root, css), licence: join(root, licence) };
+}
+
+export const FACES: Face[] = [
+  face('serif', 'FolioSerif', 400, '@fontsource/noto-serif-sc', '400.css', 'LICENSE'),
+  face('serif', 'FolioSerif', 700, '@fontsource/noto-serif-sc', '700.css', 'LICENSE'),
+  face('sans', 'FolioSans', 400, '@fontsource/noto-sans-sc', '400.css', 'LICENSE'),
+  face('sans', 'FolioSans', 700, '@fontsource/noto-sans-sc', '700.css', 'LICENSE'),
+  face('kai', 'FolioKai', 400, 'lxgw-wenkai-webfont', 'lxgwwenkai-regular.css', 'OFL.txt'),
+];
+
+/** The CSS font stacks the templates use (the system fallback only matters for characters no face has). */
+export const FONT_STACKS: Record<FaceRole, string> = {
+  serif: 'FolioSerif, serif',
+  sans: 'FolioSans, sans-serif',
+  kai: 'FolioKai, FolioSerif, serif',
+};
+
+export interface FontSlice {
+  face: Face;
+  /** Absolute path of the woff2 file. */
+  file: string;
+  /** The slice's CSS unicode-range, as written in the stylesheet. */
+  unicodeRange: string;
+  /** The characters of the request that this slice provides. */
+  characters: string[];
+}
+
+interface ParsedSlice {
+  file: string;
+  unicodeRange: string;
+  ranges: Array<[number, number]>;
+}
+
+const parsed = new Map<string, ParsedSlice[]>();
+
+function slicesOf(face: Face): ParsedSlice[] {
+  let slices = parsed.get(face.stylesheet);
+  if (slices) return slices;
+  const css = readFileSync(face.stylesheet, 'utf8');
+  slices = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const url = /url\(['"]?([^'")]+\.woff2)['"]?\)/.exec(block)?.[1];
+    const range = /unicode-range:\s*([^;}]+)/.exec(block)?.[1];
+    if (!url || !range) continue;
+    const unicodeRange = range.replace(/\s+/g, '');
+    slices.push({ file: join(dirname(face.stylesheet), url), unicodeRange, ranges: parseUnicodeRange(unicodeRange) });
+  }
+  parsed.set(face.stylesheet, slices);
+  return slices;
+}
+
+export function parseUnicodeRange(range: string): Array<[number, number]> {
+  return range.split(',').map((part) => {
+    const [from, to] = part.replace(/^U\+/i, '').split('-');
+    const start = parseInt(from!, 16);
+    return [start, to ? parseInt(to, 16) : start];
+  });
+}
+
+/** The slices of `face` that hold at least one of `characters`, each with the characters it provides. */
+export function slicesFor(face: Face, characters: Iterable<string>): FontSlice[] {
+  const byFile = new Map<ParsedSlice, string[]>();
+  const slices = slicesOf(face);
+  for (const character of characters) {
+    const code = character.codePointAt(0)!;
+    // Slices may overlap (a character in two ranges): the browser uses the last declared, so do we.
+    for (let i = slices.length - 1; i >= 0; i--) {
+      const slice = slices[i]!;
+      if (slice.ranges.some(([a, b]) => code >= a && code <= b)) {
+        const list = byFile.get(slice) ?? [];
+        list.push(character);
+        byFile.set(slice, list);
+        break;
+      }
+    }
+  }
+  return [...byFile].map(([slice, chars]) => ({ face, file: slice.file, unicodeRange: slice.unicodeRange, characters: chars.sort() }));
+}
+
+/** True when some slice of `face` covers the character (so it never falls back to a system font). */
+export function faceCovers(face: Face, character: string): boolean {
+  const code = character.codePointAt(0)!;
+  return slicesOf(face).some((slice) => slice.ranges.some(([a, b]) => code >= a && code <= b));
+}
