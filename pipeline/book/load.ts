@@ -27,13 +27,15 @@ export interface LoadResult {
 
 export async function loadBook(manuscriptDir: string, cwd = process.cwd()): Promise<LoadResult> {
   const root = resolve(cwd, manuscriptDir);
-  const metaFile = await readTextFile(join(root, BOOK_FILE), cwd);
-  if (metaFile.messages.some((m) => m.fatal)) {
-    if (metaFile.messages[0]?.ruleId === 'file-missing') {
-      metaFile.messages[0].reason = `No ${BOOK_FILE} in ${relative(cwd, root) || '.'}: a manuscript folder needs one (see README, "The manuscript format")`;
-    }
-    return { files: [metaFile] };
+  const metaPath = join(root, BOOK_FILE);
+  if (!existsSync(metaPath)) {
+    const missing = new VFile({ path: metaPath, cwd });
+    const reason = `No ${BOOK_FILE} in ${relative(cwd, root) || '.'}: a manuscript folder needs one (see README, "The manuscript format")`;
+    missing.message(reason, { ruleId: 'file-missing', source: 'folio' }).fatal = true;
+    return { files: [missing] };
   }
+  const metaFile = await readTextFile(metaPath, cwd);
+  if (metaFile.messages.some((m) => m.fatal)) return { files: [metaFile] };
   const meta = parseBookYaml(metaFile);
   if (!meta) return { files: [metaFile] };
 

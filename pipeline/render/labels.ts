@@ -37,8 +37,8 @@ export const LABELS = {
   noResults: '没有找到',
   backToText: '返回正文',
   page: '页',
-  /** Characters of numbers and markers the editions generate (folios, note markers ①…⑳, dates). */
-  digits: '0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳第版次年月日·.:：（）()—…×mm ',
+  /** Characters of numbers and markers the editions generate (folios, note markers ①…⑩ (Noto SC has no ⑲ ⑳), dates). */
+  digits: '0123456789①②③④⑤⑥⑦⑧⑨⑩第版次年月日·.:：（）()—…×mm ',
 } as const;
 
 /** `2021-08` -> `2021 年 8 月`, the form printed on copyright pages. */

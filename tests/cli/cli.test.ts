@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function folio(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/folio.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('folio CLI', () => {
+  it('prints help for every command and exits 0', () => {
+    for (const command of [[], ['import'], ['check'], ['build'], ['preview']]) {
+      const { code, stdout } = folio(...command, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: folio');
+    }
+  });
+
+  it('answers an unknown command with one line and exit 2', () => {
+    const { code, stderr } = folio('bulid');
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')[0]).toContain("unknown command 'bulid'");
+    expect(stderr).toContain('build');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers a bad flag or edition with exit 2 and no stack trace', () => {
+    for (const args of [['build', '--edition', 'docx'], ['check', '--nope'], ['check', '--format', 'xml']]) {
+      const { code, stderr } = folio(...args);
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses to build a folder without book.yaml, exit 1, saying why', () => {
+    const { code, stderr } = folio('build', '--manuscript', 'tests', '--edition', 'html', '--out', join(ROOT, 'tests/output/cli-none'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('No book.yaml');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { loadBook } from '../../pipeline/book/load.ts';
+import { transformBook } from '../../pipeline/transform/index.ts';
+import { faceCovers, FACES } from '../../pipeline/render/fonts.ts';
+
+const MINI = join(import.meta.dirname, '../fixtures/books/mini');
+
+async function transformedMini() {
+  const { book } = await loadBook(MINI, MINI);
+  return transformBook(book!);
+}
+
+describe('transformBook', () => {
+  it('renders written chapters only, in plan order', async () => {
+    const book = await transformedMini();
+    expect(book.chapters.map((c) => c.id)).toEqual(['ch01', 'ch02']);
+  });
+
+  it('lifts abstract and bios out of the body', async () => {
+    const [first] = (await transformedMini()).chapters;
+    const body = toHtml(first!.body);
+    expect(toHtml(first!.abstract)).toContain('全面净化党内政治生态');
+    expect(toHtml(first!.bios)).toContain('殷婕（1988—）');
+    expect(body).not.toContain('全面净化党内政治生态');
+    expect(body).not.toContain('1988');
+  });
+
+  it('numbers notes per chapter in order of reference, linking both ways with book-unique ids', async () => {
+    const [first, second] = (await transformedMini()).chapters;
+    expect(first!.notes.map((n) => [n.number, n.id, n.refId])).toEqual([
+      [1, 'ch01-fn1', 'ch01-fnref1'],
+      [2, 'ch01-fn2', 'ch01-fnref2'],
+      [3, 'ch01-fn3', 'ch01-fnref3'],
+    ]);
+    expect(second!.notes.map((n) => n.id)).toEqual(['ch02-fn1']);
+    const body = toHtml(first!.body);
+    for (const note of first!.notes) {
+      expect(body).toContain(`href="#${note.id}" id="${note.refId}"`);
+    }
+    expect(toHtml(first!.notes[0]!.content)).toContain('嘉廉话是');
+    // the definitions are not left in the body
+    expect(body).not.toContain('嘉廉话是');
+  });
+
+  it('gives headings ids unique across the book and keeps their text', async () => {
+    const book = await transformedMini();
+    const ids = book.chapters.flatMap((c) => c.headings.map((h) => h.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(book.chapters[0]!.headings[0]).toEqual({ id: 'ch01-一净化县域政治生态的重大意义', depth: 2, text: '一、净化县域政治生态的重大意义' });
+    // the same text in two chapters gets two ids (一、 headings are common to all reports)
+    expect(ids.filter((id) => id.endsWith('-一网格化管理'))).toHaveLength(1);
+  });
+
+  it('keeps —— and …… whole', async () => {
+    const body = toHtml((await transformedMini()).chapters[0]!.body);
+    expect(body).toContain('<span class="nobreak">——</span>');
+    expect(body).toContain('<span class="nobreak">……</span>');
+  });
+
+  it('does not change the loaded Book (the preview re-checks it)', async () => {
+    const { book } = await loadBook(MINI, MINI);
+    const before = JSON.stringify(book!.chapters[0]!.tree);
+    transformBook(book!);
+    expect(JSON.stringify(book!.chapters[0]!.tree)).toBe(before);
+  });
+
+  it('collects every printed character, all of which the body face covers', async () => {
+    const book = await transformedMini();
+    for (const character of ['郡', '嘉', '①', '目', '录']) expect(book.characters.has(character)).toBe(true);
+    const serif = FACES.find((f) => f.role === 'serif' && f.weight === 400)!;
+    const uncovered = [...book.characters].filter((c) => c.trim() && !faceCovers(serif, c));
+    expect(uncovered).toEqual([]);
+  });
+});
