@@ -99,6 +99,8 @@ export interface TransformedChapter {
   /** Same as chapter.id; every id inside the chapter starts with it. */
   id: string;
   headings: Heading[];
+  /** Images the body uses: `src` as written in the tree (`assets/…`) -> absolute file path. Each edition copies them. */
+  assets: Map<string, string>;
   /** 【摘要】 paragraphs (from `:::abstract`), empty when absent. */
   abstract: ElementContent[];
   /** 作者简介 paragraphs (from `:::bios`), empty when absent. */

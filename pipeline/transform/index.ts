@@ -1,7 +1,7 @@
 /**
  * Book -> TransformedBook: the shared transforms every edition renders from, written once.
  * Per written chapter, in order: lift abstract and bios, number the footnotes, convert to hast,
- * give headings book-unique ids, keep —— and …… whole; then collect the characters for the fonts.
+ * give headings book-unique ids, keep only images inside the manuscript, keep —— and …… whole; then collect the characters for the fonts.
  * The chapter's mdast is copied first: the loaded Book stays as parsed (the preview re-checks it).
  */
 import type { ElementContent, Root as HastRoot } from 'hast';
@@ -11,16 +11,18 @@ import { labelCharacters } from '../render/labels.ts';
 import { takeChapterParts } from './chapter-parts.ts';
 import { numberFootnotes } from './footnotes.ts';
 import { addHeadingIds } from './heading-ids.ts';
+import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
 import { keepPairsWhole } from './typography.ts';
 
-export function transformChapter(chapter: Book['chapters'][number]): TransformedChapter | undefined {
+export function transformChapter(chapter: Book['chapters'][number], manuscriptRoot: string): TransformedChapter | undefined {
   if (chapter.status !== 'written' || !chapter.tree) return undefined;
   const tree = structuredClone(chapter.tree);
   const parts = takeChapterParts(tree);
   const numbered = numberFootnotes(tree, chapter.id);
   const body = chapterToHast(tree);
   const headings = addHeadingIds(body, chapter.id);
+  const assets = collectImages(body, chapter.file?.path ?? manuscriptRoot, manuscriptRoot);
   const typeset = (nodes: ElementContent[]) => {
     const root: HastRoot = { type: 'root', children: nodes };
     keepPairsWhole(root);
@@ -31,6 +33,7 @@ export function transformChapter(chapter: Book['chapters'][number]): Transformed
     chapter,
     id: chapter.id,
     headings,
+    assets,
     abstract: typeset(blocksToHast(parts.abstract)),
     bios: typeset(blocksToHast(parts.bios)),
     body,
@@ -44,7 +47,9 @@ export function transformChapter(chapter: Book['chapters'][number]): Transformed
 }
 
 export function transformBook(book: Book): TransformedBook {
-  const chapters = book.chapters.map(transformChapter).filter((c): c is TransformedChapter => c !== undefined);
+  const chapters = book.chapters
+    .map((chapter) => transformChapter(chapter, book.root))
+    .filter((c): c is TransformedChapter => c !== undefined);
   return { book, chapters, characters: charactersOf(book, chapters) };
 }
 

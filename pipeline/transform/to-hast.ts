@@ -1,11 +1,12 @@
 /**
  * mdast -> hast for a chapter, through mdast-util-to-hast with folio's own handlers: note references
  * become `a.noteref` pointing at the chapter's numbered notes, unknown directives keep their text, and
- * raw HTML is left out (the manuscript's HTML never reaches an edition unsanitised).
+ * raw HTML is kept as `raw` nodes for `sanitize.ts`, which every tree passes through before an edition.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { FootnoteReference, Nodes, Root } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { sanitizeChapter } from './sanitize.ts';
 
 const seenRefs = new WeakMap<State, Set<string>>();
 
@@ -51,16 +52,15 @@ const handlers = {
   containerDirective,
   leafDirective: containerDirective,
   textDirective,
-  html: () => undefined,
   yaml: () => undefined,
 };
 
 export function chapterToHast(tree: Root): HastRoot {
-  return toHast(tree, { handlers, allowDangerousHtml: false }) as HastRoot;
+  return sanitizeChapter(toHast(tree, { handlers, allowDangerousHtml: true }) as HastRoot);
 }
 
 /** Converts block content (abstract, bios, a note's definition) to hast children. */
 export function blocksToHast(nodes: Nodes[]): ElementContent[] {
-  const root = toHast({ type: 'root', children: nodes } as Root, { handlers, allowDangerousHtml: false }) as HastRoot;
+  const root = sanitizeChapter(toHast({ type: 'root', children: nodes } as Root, { handlers, allowDangerousHtml: true }) as HastRoot);
   return root.children.filter((child): child is ElementContent => child.type !== 'doctype');
 }
