@@ -1,0 +1,66 @@
+import type { VFile } from 'vfile';
+import { parseDocument } from 'yaml';
+import type { Book } from '../../book/types.ts';
+import { placeOfPath } from '../../book/yaml-place.ts';
+import { locatorOf } from '../report.ts';
+import type { BookRule } from '../types.ts';
+
+const id = 'book-metadata';
+
+export function isbn13Valid(isbn: string): boolean {
+  const digits = isbn.replace(/[-\s]/g, '');
+  if (!/^\d{13}$/.test(digits)) return false;
+  const sum = [...digits.slice(0, 12)].reduce((total, d, i) => total + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return (10 - (sum % 10)) % 10 === Number(digits[12]);
+}
+
+const MM: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72 };
+function millimetres(length: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(mm|cm|pt|in)$/.exec(length);
+  return m ? Number(m[1]) * MM[m[2]!]! : Number.NaN;
+}
+
+const compact = (text: string) => text.replace(/[\s\-—－]/g, '');
+
+export const bookMetadata: BookRule = {
+  kind: 'book',
+  id,
+  description: 'book.yaml: ISBN-13 check digit, language tag, trim size, CIP record agreeing with the title and ISBN',
+  severity: 'error',
+  fixable: false,
+  docs: {
+    flags: ['isbn: 978-7-5643-8148-5', 'language: zh_CN', 'trim: { width: 260mm, height: 185mm }', 'cip: { record: [另一本书 / 毛丹主编. ——ISBN 978-7-5643-8148-6] }'],
+    accepts: ['isbn: 978-7-5643-8148-6', 'language: zh-Hans', 'trim: { width: 185mm, height: 260mm }'],
+  },
+  check: (book: Book, file: VFile) => {
+    const { meta } = book;
+    const doc = parseDocument(String(file.value));
+    const where = locatorOf(file);
+    const say = (path: PropertyKey[], reason: string) => {
+      const place = placeOfPath(doc, path, (offset) => where.toPoint(offset));
+      file.message(reason, { place, ruleId: id, source: 'folio' });
+    };
+    if (!isbn13Valid(meta.isbn)) say(['isbn'], `Unexpected ISBN \`${meta.isbn}\` with a wrong check digit, expected a valid ISBN-13`);
+    try {
+      Intl.getCanonicalLocales(meta.language);
+    } catch {
+      say(['language'], `Unexpected language tag \`${meta.language}\`, expected a BCP 47 tag such as zh-Hans`);
+    }
+    const width = millimetres(meta.trim.width);
+    const height = millimetres(meta.trim.height);
+    if (!(width >= 90 && width <= 300 && height >= 120 && height <= 420)) {
+      say(['trim'], `Unexpected trim size ${meta.trim.width} × ${meta.trim.height}, expected a book size such as 185mm × 260mm`);
+    } else if (width >= height) {
+      say(['trim'], `Unexpected trim ${meta.trim.width} wide and ${meta.trim.height} high, expected a portrait page (width < height)`);
+    }
+    const record = meta.cip.record;
+    if (!record) return;
+    const text = compact(record.join(''));
+    if (!text.includes(compact(meta.title))) say(['cip', 'record'], `Unexpected CIP record without the title 《${meta.title}》, expected it to start with the title`);
+    const isbns = [...record.join(' ').matchAll(/ISBN\s*([\d-]{13,17})/g)].map((m) => m[1]!);
+    if (isbns.length === 0) say(['cip', 'record'], `Unexpected CIP record without the ISBN, expected \`ISBN ${meta.isbn}\``);
+    for (const isbn of isbns) {
+      if (compact(isbn) !== compact(meta.isbn)) say(['cip', 'record'], `Unexpected ISBN ${isbn} in the CIP record, expected ${meta.isbn} (the book's \`isbn\`)`);
+    }
+  },
+};

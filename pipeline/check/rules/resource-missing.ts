@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { isInside } from '../../book/load.ts';
+import { report } from '../report.ts';
+import type { ChapterRule, RuleContext } from '../types.ts';
+
+const id = 'resource-missing';
+export const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** The local file an image URL points at, relative to the chapter file. */
+export function localPath(file: VFile, url: string): string {
+  let path = url.split(/[?#]/)[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep the URL as written when it is not valid percent-encoding
+  }
+  return resolve(file.path ? dirname(file.path) : file.cwd, path);
+}
+
+export const resourceMissing: ChapterRule = {
+  kind: 'chapter',
+  id,
+  description: 'Images that do not exist',
+  severity: 'error',
+  fixable: false,
+  docs: { flags: ['![图1](images/missing.png)'], accepts: ['![图1](images/figure-1.png) (the file exists)'] },
+  plugin: (context: RuleContext) => (tree: Root, file: VFile) => {
+    visit(tree, 'image', (node) => {
+      if (REMOTE.test(node.url)) return;
+      const path = localPath(file, node.url);
+      if (!isInside(context.root, path) || existsSync(path)) return; // outside: resource-outside reports it
+      const start = node.position?.start.offset ?? 0;
+      report(file, id, `Unexpected missing image \`${node.url}\`, expected a file at that path`, start, node.position?.end.offset ?? start);
+    });
+  },
+};

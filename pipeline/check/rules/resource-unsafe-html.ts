@@ -1,0 +1,29 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../report.ts';
+import type { ChapterRule } from '../types.ts';
+
+const id = 'resource-unsafe-html';
+const UNSAFE = /<\s*(?:script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:/i;
+
+export const resourceUnsafeHtml: ChapterRule = {
+  kind: 'chapter',
+  id,
+  description: 'Raw HTML or links that could run code (<script>, on*= handlers, javascript: URLs)',
+  severity: 'error',
+  fixable: false,
+  docs: {
+    flags: ['<script>alert(1)</script>', '<img src="a.png" onerror="alert(1)">', '[点此](javascript:alert(1))'],
+    accepts: ['<a href="http://www.xnjdcbs.com">http://www.xnjdcbs.com</a>', '<sup>1</sup>'],
+  },
+  plugin: () => (tree: Root, file: VFile) => {
+    visit(tree, (node) => {
+      const unsafe =
+        node.type === 'html' ? UNSAFE.exec(node.value) : (node.type === 'link' || node.type === 'image' || node.type === 'definition') && /^\s*javascript:/i.test(node.url) ? ['javascript:'] : null;
+      if (!unsafe) return;
+      const start = node.position?.start.offset ?? 0;
+      report(file, id, `Unexpected \`${(unsafe[0] ?? "").trim()}\` that could run code, expected plain Markdown`, start, node.position?.end.offset ?? start);
+    });
+  },
+};
