@@ -36,6 +36,7 @@ export const LABELS = {
   searchPlaceholder: '搜索全书',
   noResults: '没有找到',
   backToText: '返回正文',
+  singlePage: '全书单页',
   page: '页',
   /** Characters of numbers and markers the editions generate (folios, note markers ①…⑩ (Noto SC has no ⑲ ⑳), dates). */
   digits: '0123456789①②③④⑤⑥⑦⑧⑨⑩第版次年月日·.:：（）()—…×mm ',

@@ -1,0 +1,124 @@
+// Search across the book, offline: the index (search-index.js, built by folio) maps words to sections.
+// Chinese has no spaces, so the query is cut into words by Intl.Segmenter, like the index; a query
+// the segmenter cuts differently falls back to a plain substring scan of the sections' text.
+// Progressive enhancement: the form stays hidden (and the page works) without JavaScript.
+(function () {
+  'use strict';
+  var form = document.querySelector('form.search');
+  if (!form) return;
+  var input = form.querySelector('input');
+  var results = form.querySelector('.search-results');
+  var MAX_RESULTS = 20;
+  var SNIPPET = 24;
+  var loading = null;
+  var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('zh-Hans', { granularity: 'word' }) : null;
+
+  form.hidden = false;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var first = results.querySelector('a');
+    if (first) window.location.href = first.href;
+  });
+
+  function loadIndex() {
+    if (window.folioSearchIndex) return Promise.resolve(window.folioSearchIndex);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = form.getAttribute('data-index');
+        script.onload = function () { resolve(window.folioSearchIndex); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function wordsOf(query) {
+    var text = query.toLowerCase();
+    if (!segmenter) return text.split(/\s+/).filter(Boolean);
+    var words = [];
+    for (var it = segmenter.segment(text)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) {
+      if (step.value.isWordLike) words.push(step.value.segment);
+    }
+    return words;
+  }
+
+  function search(index, query) {
+    var words = wordsOf(query);
+    if (words.length === 0) return [];
+    var candidates = null;
+    for (var i = 0; i < words.length; i++) {
+      var hits = index.words[words[i]] || [];
+      candidates = candidates === null ? hits.slice() : candidates.filter(function (n) { return hits.indexOf(n) !== -1; });
+    }
+    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!candidates || candidates.length === 0) {
+      candidates = [];
+      index.sections.forEach(function (section, n) {
+        var text = (section.title + '\n' + section.text).toLowerCase();
+        if (terms.every(function (term) { return text.indexOf(term) !== -1; })) candidates.push(n);
+      });
+    }
+    return candidates
+      .map(function (n) {
+        var section = index.sections[n];
+        var text = section.text.toLowerCase();
+        var score = 0;
+        terms.forEach(function (term) { score += text.split(term).length - 1; });
+        return { section: section, score: score };
+      })
+      .sort(function (a, b) { return b.score - a.score; })
+      .slice(0, MAX_RESULTS);
+  }
+
+  function snippet(text, query) {
+    var terms = query.split(/\s+/).filter(Boolean);
+    var lower = text.toLowerCase();
+    var at = -1;
+    var term = '';
+    for (var i = 0; i < terms.length && at === -1; i++) { term = terms[i]; at = lower.indexOf(term.toLowerCase()); }
+    var paragraph = document.createElement('p');
+    if (at === -1) { paragraph.textContent = text.slice(0, SNIPPET * 2) + '……'; return paragraph; }
+    var start = Math.max(0, at - SNIPPET);
+    var end = Math.min(text.length, at + term.length + SNIPPET);
+    var mark = document.createElement('mark');
+    mark.textContent = text.slice(at, at + term.length);
+    paragraph.append((start > 0 ? '……' : '') + text.slice(start, at), mark, text.slice(at + term.length, end) + (end < text.length ? '……' : ''));
+    return paragraph;
+  }
+
+  function show(found, query) {
+    results.textContent = '';
+    if (!query.trim()) return;
+    if (found.length === 0) {
+      var none = document.createElement('p');
+      none.textContent = form.getAttribute('data-no-results');
+      results.appendChild(none);
+      return;
+    }
+    var list = document.createElement('ol');
+    found.forEach(function (hit) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = hit.section.href;
+      link.textContent = hit.section.title;
+      item.append(link, snippet(hit.section.text, query.trim()));
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+  }
+
+  var timer = 0;
+  input.addEventListener('focus', function () { loadIndex().catch(function () {}); });
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var query = input.value;
+      loadIndex().then(function (index) { show(search(index, query), query); });
+    }, 120);
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') results.textContent = '';
+  });
+})();
