@@ -6,7 +6,9 @@
 import { resolve } from 'node:path';
 import reporter from 'vfile-reporter';
 import { loadBook } from './book/load.ts';
-import type { EditionName } from './book/types.ts';
+import type { EditionContext, EditionName, TransformedBook } from './book/types.ts';
+import { acquireBuildLock } from './build-lock.ts';
+import type { FolioBrowser } from './render/browser.ts';
 import { hasErrors } from './diagnostics.ts';
 import { EXIT, type Io } from './io.ts';
 import { EDITION_MODULES } from './render/editions.ts';
@@ -31,14 +33,29 @@ export async function runBuild(io: Io, options: BuildOptions): Promise<number> {
   }
   const transformed = transformBook(book);
   const outDir = resolve(io.cwd, options.out);
-  const context = {
+  let browser: Promise<FolioBrowser> | undefined;
+  const context: EditionContext = {
     outDir,
     sourceDate: sourceDate(book.meta.date, io.env),
     progress: (line: string) => io.err(`${line}\n`),
     printMarks: Boolean(options.printMarks),
+    browser: () => (browser ??= import('./render/browser.ts').then(({ launchBrowser }) => launchBrowser())),
   };
+  const release = await acquireBuildLock(outDir, (pid) => io.err(`folio: waiting for the build of process ${pid} into the same folder\n`));
   let code: number = EXIT.ok;
-  for (const name of options.editions) {
+  try {
+    code = await renderEditions(io, transformed, options.editions, context);
+  } finally {
+    if (browser) await (await browser.catch(() => undefined))?.close();
+    await release();
+  }
+  io.err(`folio: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return code;
+}
+
+async function renderEditions(io: Io, transformed: TransformedBook, editions: EditionName[], context: EditionContext): Promise<number> {
+  let code: number = EXIT.ok;
+  for (const name of editions) {
     const editionStarted = Date.now();
     try {
       const { edition } = await EDITION_MODULES[name]();
@@ -51,6 +68,5 @@ export async function runBuild(io: Io, options: BuildOptions): Promise<number> {
       code = EXIT.failed;
     }
   }
-  io.err(`folio: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return code;
 }

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EDITIONS } from './book/types.ts';
+import { closeAllBrowsers } from './render/live-browsers.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
 const io: Io = {
@@ -91,6 +92,14 @@ async function main(argv: string[]): Promise<number> {
     io.err(`folio: internal error: ${(error as Error).message}${detail}\n`);
     return EXIT.failed;
   }
+}
+
+// Ctrl-C or a termination mid-build: close Chromium (and its children) before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    io.err(`\nfolio: interrupted (${signal}); stopping\n`);
+    void closeAllBrowsers().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
 }
 
 process.exitCode = await main(process.argv);

@@ -14,6 +14,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
 import type { BookMeta, ChapterFrontMatter } from '../config/schema.ts';
+import type { FolioBrowser } from '../render/browser.ts';
 
 export type { BookMeta, ChapterFrontMatter };
 
@@ -130,6 +131,8 @@ export interface EditionContext {
   progress: (line: string) => void;
   /** Options from the command line. */
   printMarks: boolean;
+  /** The build's one Chromium, launched on first use and closed by the build (never by an edition). */
+  browser: () => Promise<FolioBrowser>;
 }
 
 /** One output format. Renderers write only below `outDir` and return the paths they wrote. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { trackBrowser } from './live-browsers.ts';
 
 export const CHROMIUM = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -41,15 +42,19 @@ export async function launchBrowser(): Promise<FolioBrowser> {
     userDataDir: join(profile, 'profile'),
     env: { ...process.env, HOME: profile, XDG_CACHE_HOME: join(profile, 'cache'), XDG_CONFIG_HOME: join(profile, 'config'), TMPDIR: profile },
     protocolTimeout: 600_000,
+    // Over a pipe, Chromium exits by itself when folio dies (even on kill -9): no orphaned browsers.
+    pipe: true,
   });
   const blocked: string[] = [];
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    untrack();
     await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
     await rm(profile, { recursive: true, force: true });
   };
+  const untrack = trackBrowser(close);
   return {
     browser,
     blocked,
