@@ -55,7 +55,9 @@ function addPiece(entry: PlanEntry, raw: string, line: number, notes: Note[]) {
   if (text === '') return;
   const slash = text.search(/(?:^|\s)\/\s/);
   if (slash >= 0) {
-    entry.authors.push(...text.slice(slash).replace(/^\s*\/\s*/, '').split(/[\s,，、]+/).filter(Boolean));
+    const names = text.slice(slash).replace(/^\s*\/\s*/, '');
+    // Chinese names are separated by spaces; Latin names contain them and are separated by commas.
+    entry.authors.push(...names.split(/[A-Za-z]/.test(names) ? /\s*[,，、;；]\s*/ : /[\s,，、;；]+/).filter(Boolean));
     text = text.slice(0, slash).trim();
   }
   const dash = text.indexOf('——');

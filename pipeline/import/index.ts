@@ -60,7 +60,11 @@ export async function importExport(text: string): Promise<ImportResult> {
     else plan[index] = { file: path };
     const markdown = writeChapter(meta, anchored.body, anchored.footnotes);
     // The shared safe fixes (punctuation, spacing) run last, exactly as `folio check --fix` would.
-    files.push({ path, text: await fixMarkdown(new VFile({ path, value: markdown })) });
+    const fixed = await fixMarkdown(new VFile({ path, value: markdown }));
+    files.push({ path, text: fixed });
+    const before = markdown.split('\n');
+    const touched = fixed.split('\n').filter((line, i) => line !== before[i]).length;
+    if (touched > 0) notes.push({ level: 'changed', message: `Safe fixes (as \`folio check --fix\`) changed ${touched} lines of ${path}` });
     notes.push({ level: 'changed', line: report[0]!.line, message: `Report written to ${path}` });
   }
   files.unshift({ path: BOOK_YAML, text: take(writeBookYaml(front, plan)) });

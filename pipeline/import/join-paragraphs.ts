@@ -5,7 +5,7 @@
 import { joinCut, type Block, type Note, type StepResult } from './types.ts';
 
 /** Ends a paragraph: sentence-final punctuation (or a colon that introduces what follows), then closers. */
-const FINAL = /(?:[。！？!?…：:]|(?<!\d)\.)[”’」』）)\]】》]*\s*$/;
+export const FINAL = /(?:[。！？!?…：:]|(?<!\d)\.)[”’」』）)\]】》]*\s*$/;
 /** Opens a numbered item: 一、 （一） 1. （1） ①. */
 export const NUMBERED = /^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d+\s*[.．、](?!\d)|[\u2460-\u2473])/;
 

@@ -3,6 +3,7 @@
  * ①②③ items, often mid-paragraph) -> lifted notes, out of the text. Their markers were lost with the
  * page layout; `anchor-notes` finds where they belong.
  */
+import { FINAL } from './join-paragraphs.ts';
 import type { Block, LiftedNote, Note, StepResult } from './types.ts';
 
 const CIRCLED = /^[\u2460-\u2473]/;
@@ -25,8 +26,10 @@ export function liftNotes(blocks: Block[]): StepResult<Lifted> {
     const before = body.at(-1);
     const dumpedInto = before?.kind === 'paragraph' ? before.line : undefined;
     lifted.push(...items.map((item) => ({ ...item, dumpedInto })));
-    const where = dumpedInto ? ` (it interrupted the paragraph of line ${dumpedInto})` : '';
-    notes.push({ level: 'changed', line: block.line, message: `${items.length} footnotes lifted from a page-bottom block${where}` });
+    const cut = before?.kind === 'paragraph' && !FINAL.test(before.text);
+    const where = dumpedInto ? ` (${cut ? 'it interrupted' : 'after'} the paragraph of line ${dumpedInto})` : '';
+    const count = `${items.length} footnote${items.length === 1 ? '' : 's'}`;
+    notes.push({ level: 'changed', line: block.line, message: `${count} lifted from a page-bottom block${where}` });
   }
   return { value: { body, notes: lifted }, notes };
 }

@@ -12,14 +12,16 @@ export function writeChapter(meta: ChapterMeta, body: Block[], footnotes: Footno
   front.keywords = meta.keywords;
   const parts = [`---\n${flowYaml(front)}---`];
   if (meta.abstract) parts.push(`:::abstract\n${meta.abstract}\n:::`);
-  for (const block of body) {
-    if (block.kind === 'heading') parts.push(`${'#'.repeat(block.depth ?? 2)} ${block.text}`);
-    else if (block.kind === 'break') parts.push('---');
-    else parts.push(block.text.replace(/^[\s\u3000]+/, '').replace(/\s+$/, ''));
-  }
+  parts.push(...body.map(blockMarkdown));
   if (meta.bios.length > 0) parts.push(`:::bios\n${meta.bios.join('\n\n')}\n:::`);
   for (const note of footnotes) parts.push(`[^${note.label}]: ${note.text}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+export function blockMarkdown(block: Block): string {
+  if (block.kind === 'heading') return `${'#'.repeat(block.depth ?? 2)} ${block.text}`;
+  if (block.kind === 'break') return '---';
+  return block.text.replace(/^[\s\u3000]+/, '').replace(/\s+$/, '');
 }
 
 /** Short lists of plain values on one line (`authors: [殷婕, 毛丹]`), as editors write them by hand. */
