@@ -1,0 +1,128 @@
+/**
+ * Runs one command as a whole process and measures it: wall time, and the peak memory of its whole
+ * process tree (Chromium's renderer and GPU processes included). `/usr/bin/time -v` reports the
+ * largest single process, not the tree, so the tree is sampled from /proc every ~20 ms instead: the
+ * descendants from /proc/<pid>/task/<tid>/children, each one's VmRSS from /proc/<pid>/status, summed.
+ * (Summed RSS counts pages shared between processes more than once: an upper bound, as `ps` would say.)
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Measurement {
+  seconds: number;
+  peakBytes: number;
+  exitCode: number | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Sampling interval in ms. */
+  interval?: number;
+  /** The whole process group is killed after this many ms. */
+  timeoutMs?: number;
+}
+
+export function measure(command: string, args: string[], options: RunOptions = {}): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    // its own process group, so a timeout can end Chromium and every other descendant with it
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, options.timeoutMs ?? 600_000);
+    let peakBytes = 0;
+    const sample = () => {
+      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, options.interval ?? 20);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      clearInterval(timer);
+      clearTimeout(deadline);
+      reject(error);
+    });
+    // 'close' (not 'exit') so the output is complete; the clock stops when the process exits.
+    let seconds = 0;
+    child.on('exit', () => {
+      seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearInterval(timer);
+    });
+    child.on('close', (exitCode) => {
+      clearInterval(timer);
+      clearTimeout(deadline);
+      resolve({
+        timedOut,
+        seconds: seconds || Number(process.hrtime.bigint() - started) / 1e9,
+        peakBytes,
+        exitCode,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
+    });
+  });
+}
+
+/** The summed resident memory of `pid` and all its descendants, in bytes (0 once it has exited). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  const seen = new Set<number>();
+  const queue = [pid];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    total += rssOf(current);
+    queue.push(...childrenOf(current));
+  }
+  return total;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0; // exited between listing and reading
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+        if (list) children.push(...list.split(/\s+/).map(Number));
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // the process ended meanwhile
+  }
+  return children;
+}
+
+export interface Summary {
+  runs: number;
+  min: number;
+  median: number;
+  max: number;
+}
+
+export function summarize(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { runs: sorted.length, min: sorted[0]!, median, max: sorted[sorted.length - 1]! };
+}

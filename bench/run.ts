@@ -1,0 +1,89 @@
+/**
+ * Runs one case: a warm-up run (which also tells whether the case can run here at all), then N
+ * measured runs; then, once, what its output is (pages, Type 3 fonts, epubcheck).
+ */
+import type { BenchCase } from './cases.ts';
+import { epubcheck, pdfFacts } from './inspect.ts';
+import { measure, summarize } from './measure.ts';
+
+export interface CaseResult {
+  name: string;
+  tool: string;
+  group: string;
+  workload: string;
+  scale: number;
+  runs: number;
+  median_s: number;
+  min_s: number;
+  max_s: number;
+  peak_mb: number;
+  pages?: number;
+  type3_fonts?: boolean;
+  epubcheck?: { pass: boolean; errors: number; warnings: number };
+}
+
+export interface SkippedCase {
+  name: string;
+  tool: string;
+  reason: string;
+}
+
+export interface RunSettings {
+  runs: number;
+  timeoutMs: number;
+  log: (line: string) => void;
+}
+
+export async function runCase(benchCase: BenchCase, settings: RunSettings): Promise<CaseResult | SkippedCase> {
+  const { name, tool, invocation } = benchCase;
+  if ('skip' in invocation) return { name, tool, reason: invocation.skip };
+  const once = async () => {
+    await benchCase.prepare?.();
+    return measure(invocation.command, invocation.args, { env: invocation.env, timeoutMs: settings.timeoutMs });
+  };
+  settings.log(`bench: ${name} — ${tool}: warm-up`);
+  const warmUp = await once();
+  const failure = benchCase.failure(warmUp);
+  if (failure) return { name, tool, reason: failure };
+  const seconds: number[] = [];
+  const peaks: number[] = [];
+  for (let run = 1; run <= settings.runs; run++) {
+    const measured = await once();
+    const failed = benchCase.failure(measured);
+    if (failed) return { name, tool, reason: `run ${run}: ${failed}` };
+    seconds.push(benchCase.seconds ? benchCase.seconds(measured) : measured.seconds);
+    peaks.push(measured.peakBytes);
+    settings.log(`bench: ${name} — ${tool}: run ${run}/${settings.runs} ${seconds.at(-1)!.toFixed(3)} s, ${mb(measured.peakBytes)} MB`);
+  }
+  const time = summarize(seconds);
+  const result: CaseResult = {
+    name,
+    tool,
+    group: benchCase.group,
+    workload: benchCase.workload.label,
+    scale: benchCase.workload.scale,
+    runs: time.runs,
+    median_s: round(time.median),
+    min_s: round(time.min),
+    max_s: round(time.max),
+    peak_mb: mb(Math.max(...peaks)),
+  };
+  const output = benchCase.output?.();
+  if (output && benchCase.kind === 'pdf') {
+    const facts = pdfFacts(output);
+    result.pages = facts.pages;
+    result.type3_fonts = facts.type3;
+  }
+  if (output && benchCase.kind === 'epub') {
+    settings.log(`bench: ${name} — ${tool}: epubcheck`);
+    result.epubcheck = epubcheck(output);
+  }
+  return result;
+}
+
+export function isSkipped(result: CaseResult | SkippedCase): result is SkippedCase {
+  return 'reason' in result;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
