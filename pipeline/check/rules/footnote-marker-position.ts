@@ -13,8 +13,8 @@ export const footnoteMarkerPosition: ChapterRule = {
   severity: 'warning',
   fixable: false,
   docs: {
-    flags: ['全媒体直播节目[^1]。'],
-    accepts: ['全媒体直播节目。[^1]', '嘉廉话[^1]是一档节目。'],
+    flags: ['全媒体直播节目[^1]。\n\n[^1]: 注释。'],
+    accepts: ['全媒体直播节目。[^1]\n\n[^1]: 注释。', '嘉廉话[^1]是一档节目。\n\n[^1]: 注释。'],
   },
   plugin: () => (tree: Root, file: VFile) => {
     const source = String(file.value);

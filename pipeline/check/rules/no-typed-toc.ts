@@ -8,6 +8,7 @@ const id = 'no-typed-toc';
 
 /** A contents line: a page number or a broken page field before the title, or a leader and page number after it. */
 const ENTRY = /^\s*(?:\d{1,4}\s*(?:\t|错误[!！])|错误[!！]未定义书签|Error! Bookmark not defined)|(?:\.{3,}|…{2,}|·{3,}|\t)\s*\d{1,4}\s*$/m;
+const entryLines = (text: string) => text.split('\n').filter((line) => ENTRY.test(line)).length;
 /** Lines that belong to an entry: authors (`/ 张强 吴玲`), a subtitle (`——以犍为为例`), the 目录 heading. */
 const PART = /^\s*(?:[/／]\s*\S|——|目\s*录\s*$|contents\s*$)/i;
 const MIN_ENTRIES = 3;
@@ -37,7 +38,7 @@ export function findTypedToc(tree: Root, _source: string): TocRange | undefined 
     for (; j < nodes.length; j++) {
       const k = kind(nodes[j]!);
       if (!k) break;
-      if (k === 'entry') entries++;
+      if (k === 'entry') entries += entryLines(toString(nodes[j]!));
     }
     if (entries >= MIN_ENTRIES) {
       let first = i;

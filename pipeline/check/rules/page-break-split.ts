@@ -70,7 +70,7 @@ export const pageBreakSplit: ChapterRule = {
   severity: 'error',
   fixable: true,
   docs: {
-    flags: ['在落实意识形态\n\n责任、打好“三大攻坚战”等方面加强巡视巡察。'],
+    flags: ['二是全覆盖，开展巡视巡察。在落实意识形态\n\n责任、打好“三大攻坚战”等方面加强巡视巡察。', '0 错误!未定义书签。\t强化基层治理中党建引领“牛鼻子”功能创新路径探\n\n索'],
     accepts: ['营造良好氛围。\n\n2018年，拍摄警示教育片14部。', '具体而言：\n\n（1）重视事前诊断，构建预警机制。'],
   },
   plugin: () => (tree: Root, file: VFile) => {

@@ -27,7 +27,7 @@ export const resourceMissing: ChapterRule = {
   description: 'Images that do not exist',
   severity: 'error',
   fixable: false,
-  docs: { flags: ['![图1](images/missing.png)'], accepts: ['![图1](images/figure-1.png) (the file exists)'] },
+  docs: { flags: ['![图1](images/missing.png)'], accepts: ['[第二章](chapter-2.md)'] },
   plugin: (context: RuleContext) => (tree: Root, file: VFile) => {
     visit(tree, 'image', (node) => {
       if (REMOTE.test(node.url)) return;

@@ -1,0 +1,63 @@
+/**
+ * Each rule's documented examples are its tests: what it flags is reported by it, what it accepts is not.
+ * Plus the cases the examples cannot show (context, severities, book.yaml).
+ */
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { RULES } from '../../pipeline/check/rules/index.ts';
+import { isbn13Valid } from '../../pipeline/check/rules/book-metadata.ts';
+import { renderRulesDoc, RULES_DOC_PATH } from '../../pipeline/check/docs.ts';
+import { checkFiles } from '../../pipeline/check/engine.ts';
+import { readFileSync } from 'node:fs';
+import { check } from './helpers.ts';
+
+describe.each(RULES.filter((rule) => rule.kind === 'chapter'))('$id', (rule) => {
+  it.each(rule.docs.flags)('flags %s', (example) => {
+    expect(check(example).map((m) => m.ruleId)).toContain(rule.id);
+  });
+  it.each(rule.docs.accepts)('accepts %s', (example) => {
+    expect(check(example).filter((m) => m.ruleId === rule.id).map((m) => m.reason)).toEqual([]);
+  });
+});
+
+describe('rules in context', () => {
+  it('a raw export (no front matter) gets no chapter-metadata messages', () => {
+    expect(check('# 标题\n\n正文。').map((m) => m.ruleId)).not.toContain('chapter-metadata');
+  });
+
+  it('a chapter without authors, keywords or abstract is reported', () => {
+    const reasons = check('---\ntitle: 甲\n---\n\n正文。').filter((m) => m.ruleId === 'chapter-metadata').map((m) => m.reason);
+    expect(reasons.join('\n')).toMatch(/authors[\s\S]*keywords[\s\S]*abstract/);
+  });
+
+  it('spacing: space asks for the gap instead', () => {
+    const file = new VFile({ path: '/tmp/x.md', value: '问题127个' });
+    checkFiles([file], { spacing: 'space' });
+    expect(file.messages.filter((m) => m.ruleId === 'spacing-cjk-latin')).toHaveLength(2);
+  });
+
+  it('book.yaml severities apply and `off` drops the rule', () => {
+    const file = new VFile({ path: '/tmp/x.md', value: '2019年,乐山 127 个' });
+    checkFiles([file], { rules: { 'punctuation-half-width': 'warning', 'spacing-cjk-latin': 'off' } });
+    expect(file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['punctuation-half-width', false]]);
+  });
+
+  it('heading sequences: a gap and a repeat per level, reset under a new parent', () => {
+    const messages = check('## 一、甲\n\n### （一）子\n\n### （三）子\n\n## 二、乙\n\n### （一）子\n\n### （一）子\n\n## 四、丁').filter((m) => m.ruleId === 'heading-numbering');
+    expect(messages.map((m) => m.line)).toEqual([5, 11, 13]);
+    expect(messages[1]!.reason).toContain('repeated');
+  });
+
+  it('does not touch code, inline code or link targets', () => {
+    expect(check('见`a,b`和\n\n```\n中文,逗号\n```\n\n[网站](http://例子.com/a,b)').filter((m) => m.ruleId?.startsWith('punctuation'))).toEqual([]);
+  });
+
+  it('ISBN-13 check digits', () => {
+    expect(isbn13Valid('978-7-5643-8148-6')).toBe(true);
+    expect(isbn13Valid('978-7-5643-8148-5')).toBe(false);
+  });
+
+  it('docs/rules.md is generated from the registry', () => {
+    expect(readFileSync(RULES_DOC_PATH, 'utf8')).toBe(renderRulesDoc());
+  });
+});
