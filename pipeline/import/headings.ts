@@ -39,6 +39,7 @@ export function relevelHeadings(blocks: Block[]): StepResult<Block[]> {
     }
     return { ...block, depth: level.depth, text };
   });
+  notes.push(...checkSequence(out));
   if (runIn.length > 0) {
     notes.push({ level: 'changed', line: runIn[0], message: `${runIn.length} run-in items (1)… kept as paragraphs, their number normalised to （1） (lines ${runIn.join(', ')})` });
   }
@@ -52,4 +53,31 @@ function normalise(text: string, level: (typeof LEVELS)[number]): string {
 /** A run-in number changes length only at the start of the paragraph: later origins move with it. */
 function shift(block: Block, by: number) {
   return block.origins.map((o, i) => (i === 0 ? o : { ...o, at: o.at + by }));
+}
+
+const HANZI_DIGITS = '一二三四五六七八九';
+
+/** 一 -> 1, 十二 -> 12, 二十 -> 20; Arabic numbers as they are. */
+function valueOf(number: string): number {
+  if (/^\d+$/.test(number)) return Number(number);
+  const [tens, units] = number.includes('十') ? number.split('十') : ['', number];
+  const digit = (d: string | undefined) => HANZI_DIGITS.indexOf(d ?? '') + 1;
+  return (number.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + (units ? digit(units) : 0);
+}
+
+/** Numbers run 1, 2, 3 within each parent: a gap or a repeat means a heading was lost or mislabelled. */
+function checkSequence(blocks: Block[]): Note[] {
+  const notes: Note[] = [];
+  const last = new Map<number, number>();
+  for (const block of blocks) {
+    if (block.kind !== 'heading') continue;
+    const level = LEVELS.find((l) => l.depth === block.depth && l.pattern.test(block.text));
+    if (!level) continue;
+    const value = valueOf(level.pattern.exec(block.text)![1]!);
+    const expected = (last.get(level.depth) ?? 0) + 1;
+    if (value !== expected) notes.push({ level: 'review', line: block.line, message: `Heading number ${block.text.slice(0, 4)}… out of sequence: expected number ${expected} at this level` });
+    last.set(level.depth, value);
+    for (const depth of last.keys()) if (depth > level.depth) last.delete(depth);
+  }
+  return notes;
 }
