@@ -12,7 +12,8 @@ import { chineseDate, LABELS } from './labels.ts';
 const spacedLength = (length: string) => length.replace(/^([\d.]+)\s*/, '$1 ');
 
 export function titlePage(meta: BookMeta): Element {
-  return h('section.title-page', { role: 'doc-titlepage' as string, ariaLabel: LABELS.titlePage }, [
+  // No role: DPUB-ARIA has no title-page role (`doc-titlepage` is invalid ARIA, a critical axe violation); the EPUB sets epub:type.
+  return h('section.title-page', { ariaLabel: LABELS.titlePage }, [
     h('h1.book-title', meta.title),
     meta.subtitle ? h('p.book-subtitle', meta.subtitle) : undefined,
     h('p.book-editors', `${meta.editors.join(' ')} ${LABELS.editors}`),

@@ -1,0 +1,144 @@
+/**
+ * The HTML edition in Chromium: axe-core finds no serious or critical violation on any page; a chapter
+ * at phone (390 px) and desktop (1280 px) widths shows its note beside the line when the reference is
+ * hovered or focused; the body text is set in the embedded font, not a system fallback; search finds
+ * Chinese words. Screenshots go to tests/output/html/ (look at them).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import axe from 'axe-core';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
+import { BOOKS, buildEdition, OUTPUT, type BuiltEdition } from './build-edition.ts';
+
+const SCREENSHOTS = join(OUTPUT, 'screenshots');
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const DESKTOP = { width: 1280, height: 900, deviceScaleFactor: 1 };
+
+let browser: FolioBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(edition: BuiltEdition, file: string, viewport: typeof DESKTOP | typeof PHONE): Promise<Page> {
+  const page = await browser.newPage([edition.dir]);
+  await page.setViewport(viewport);
+  await page.goto(pathToFileURL(join(edition.dir, file)).href, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+}
+
+for (const book of BOOKS) {
+  describe.skipIf(!book.present)(`in Chromium: ${book.name}`, () => {
+    let edition: BuiltEdition;
+    beforeAll(async () => {
+      edition = await buildEdition(`browser-${book.name}`, book.manuscript);
+    });
+
+    it('has no serious or critical axe violation on any page, at desktop and phone widths', async () => {
+      const serious: string[] = [];
+      for (const file of edition.pages) {
+        for (const viewport of [DESKTOP, PHONE]) {
+          const page = await open(edition, file, viewport);
+          for (const v of await axeViolations(page)) {
+            if (v.impact === 'serious' || v.impact === 'critical') serious.push(`${file}@${viewport.width}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`);
+          }
+          await page.close();
+        }
+      }
+      expect(serious).toEqual([]);
+      expect(browser.blocked).toEqual([]);
+    });
+
+    it('shows a chapter note beside its line at 1280 px (side note) and in the flow at 390 px', async () => {
+      const desktop = await open(edition, 'ch01.html', DESKTOP);
+      const reference = await desktop.$('a.noteref');
+      expect(reference).not.toBeNull();
+      await reference!.scrollIntoView();
+      await reference!.hover();
+      const wide = await desktop.evaluate(() => {
+        const ref = document.querySelector('a.noteref')!;
+        const note = ref.parentElement!.querySelector('.note-popup')!;
+        const paragraph = ref.closest('p')!;
+        const box = note.getBoundingClientRect();
+        return { display: getComputedStyle(note).display, visibility: getComputedStyle(note).visibility, box: box.toJSON(), text: paragraph.getBoundingClientRect().right, note: note.textContent };
+      });
+      expect(wide.display).not.toBe('none');
+      expect(wide.visibility).toBe('visible');
+      expect(wide.box.width).toBeGreaterThan(100);
+      expect(wide.box.left).toBeGreaterThanOrEqual(wide.text); // in the margin, beside the text column
+      expect(wide.box.right).toBeLessThanOrEqual(DESKTOP.width);
+      await desktop.screenshot({ path: join(SCREENSHOTS, `${book.name}-ch01-1280.png`) });
+      await desktop.close();
+
+      const phone = await open(edition, 'ch01.html', PHONE);
+      const hiddenBefore = await phone.evaluate(() => getComputedStyle(document.querySelector('.note-popup')!).display);
+      expect(hiddenBefore).toBe('none');
+      await phone.screenshot({ path: join(SCREENSHOTS, `${book.name}-ch01-390.png`) });
+      await phone.focus('a.noteref');
+      const narrow = await phone.evaluate(() => {
+        const note = document.querySelector('a.noteref')!.parentElement!.querySelector('.note-popup')!;
+        return { display: getComputedStyle(note).display, box: note.getBoundingClientRect().toJSON() };
+      });
+      expect(narrow.display).toBe('block');
+      expect(narrow.box.width).toBeGreaterThan(200);
+      expect(narrow.box.left).toBeGreaterThanOrEqual(0);
+      expect(narrow.box.right).toBeLessThanOrEqual(PHONE.width);
+      await phone.evaluate(() => document.querySelector('a.noteref')!.scrollIntoView({ block: 'center' }));
+      await phone.screenshot({ path: join(SCREENSHOTS, `${book.name}-ch01-390-note.png`) });
+      await phone.close();
+    });
+
+    it('sets the body text in the embedded serif, not a system font', async () => {
+      const page = await open(edition, 'ch01.html', DESKTOP);
+      const client = await page.createCDPSession();
+      await client.send('DOM.enable');
+      await client.send('CSS.enable');
+      const { root } = await client.send('DOM.getDocument', { depth: -1 });
+      const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.chapter-body > p' });
+      const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
+      await page.close();
+      console.info(`${book.name}: body paragraph fonts ${JSON.stringify(fonts)}`);
+      const main = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0]!;
+      // With @font-face the name reported is the file's own (the slices of @fontsource/noto-serif-sc).
+      expect(main.familyName).toMatch(/^Noto Serif SC\b/);
+      expect(main.isCustomFont).toBe(true);
+      for (const font of fonts) {
+        expect(font.familyName).not.toMatch(/CJK|DejaVu|Liberation/);
+        expect(font.isCustomFont).toBe(true);
+      }
+    });
+
+    it('finds a Chinese word with the search box and links to its section', async () => {
+      const page = await open(edition, 'index.html', DESKTOP);
+      const query = book.name === 'mini' ? '政治生态' : '政治';
+      await page.type('#search-input', query);
+      await page.waitForSelector('.search-results li a', { timeout: 5000 });
+      const hits = await page.$$eval('.search-results li', (items) => items.map((li) => ({ href: li.querySelector('a')!.getAttribute('href'), text: li.textContent })));
+      await page.screenshot({ path: join(SCREENSHOTS, `${book.name}-search-1280.png`) });
+      await page.close();
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits[0]!.href).toMatch(/^ch\d+\.html#/);
+      expect(hits[0]!.text).toContain(query);
+    });
+  });
+}
