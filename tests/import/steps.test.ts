@@ -15,6 +15,7 @@ import { readFrontMatter } from '../../pipeline/import/front-matter.ts';
 import { relevelHeadings } from '../../pipeline/import/headings.ts';
 import { joinParagraphs } from '../../pipeline/import/join-paragraphs.ts';
 import { liftNotes } from '../../pipeline/import/lift-notes.ts';
+import { slugOf } from '../../pipeline/import/slug.ts';
 import { splitSections } from '../../pipeline/import/sections.ts';
 import type { Block, Note } from '../../pipeline/import/types.ts';
 import { blockMarkdown, writeChapter } from '../../pipeline/import/write-chapter.ts';
@@ -51,6 +52,7 @@ const STEPS: Record<string, (input: string) => string> = {
     const { value, notes } = relevelHeadings(toBlocks(input));
     return render(markdown(value), notes);
   },
+  slug: (input) => render(input.trim().split('\n').map((title) => `${slugOf(title)}  ${title}`).join('\n'), []),
   // Anchoring runs on the body the earlier steps leave: notes lifted, cut paragraphs joined.
   'anchor-notes': (input) => {
     const lifted = liftNotes(toBlocks(input)).value;
