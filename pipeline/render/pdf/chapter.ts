@@ -1,0 +1,69 @@
+/**
+ * One report as the print edition lays it out: title, subtitle, authors, 【摘要】, 【关键词】, the text
+ * with each note placed where its reference is (Paged.js moves it to the page foot: `float: footnote`),
+ * and 作者简介 at the end. The section carries the running head of its recto pages.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { Note, TransformedChapter } from '../../book/types.ts';
+import { LABELS } from '../labels.ts';
+
+const KEYWORD_SEPARATOR = '；';
+
+export function printChapter(chapter: TransformedChapter): Element {
+  const meta = chapter.chapter;
+  const body = withPageNotes(chapter.body, chapter.notes);
+  return h('section.chapter', { id: chapter.id, dataRunningHead: meta.shortTitle ?? meta.title }, [
+    h('header.chapter-head', [
+      h('h1.chapter-title', { id: `${chapter.id}-title` }, meta.title),
+      meta.subtitle ? h('p.chapter-subtitle', [h('span.nobreak', '——'), meta.subtitle]) : undefined,
+      meta.authors.length ? h('p.chapter-authors', meta.authors.join('　')) : undefined,
+    ]),
+    abstract(chapter),
+    meta.keywords.length
+      ? h('p.keywords', [h('span.part-label', `【${LABELS.keywords}】`), meta.keywords.join(KEYWORD_SEPARATOR)])
+      : undefined,
+    h('div.chapter-body', body.children as ElementContent[]),
+    chapter.bios.length
+      ? // Not a heading element: the bios are no section of the report and get no bookmark.
+        h('div.bios', [h('p.bios-heading', LABELS.bios), ...structuredClone(chapter.bios)])
+      : undefined,
+  ]);
+}
+
+function abstract(chapter: TransformedChapter): Element | undefined {
+  if (chapter.abstract.length === 0) return undefined;
+  const [first, ...rest] = structuredClone(chapter.abstract);
+  const label = h('span.part-label', `【${LABELS.abstract}】`);
+  // The label runs into the first paragraph, as printed: 【摘要】党的十九大提出……
+  const opening = first?.type === 'element' && first.tagName === 'p' ? { ...first, children: [label, ...first.children] } : undefined;
+  return h('div.abstract', opening ? [opening, ...rest] : [h('p', [label]), ...structuredClone(chapter.abstract)]);
+}
+
+/**
+ * Replaces each note reference by the note itself, inline (its paragraphs become block spans, since a
+ * <p> cannot sit inside a <p>). The first reference carries the note; a repeated reference only a call.
+ */
+export function withPageNotes(tree: Root, notes: Note[]): Root {
+  const copy = structuredClone(tree);
+  const byId = new Map(notes.map((note) => [note.id, note]));
+  const placed = new Set<string>();
+  visit(copy, 'element', (node, index, parent) => {
+    if (!parent || index === undefined || !String(node.properties.className ?? '').includes('noteref')) return;
+    const id = String(node.properties.href ?? '').replace(/^#/, '');
+    const note = byId.get(id);
+    if (!note) return;
+    const replacement: Element = placed.has(id)
+      ? h('span.note-again', { dataNoteId: id, dataNoteNumber: note.number })
+      : h('span.footnote', { dataNoteId: id, dataNoteNumber: note.number }, note.content.map(inlineBlock));
+    placed.add(id);
+    parent.children.splice(index, 1, replacement);
+  });
+  return copy;
+}
+
+function inlineBlock(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return structuredClone(node);
+  return h('span.note-para', structuredClone(node.children));
+}

@@ -1,0 +1,30 @@
+/**
+ * The print edition: `<outDir>/<book-slug>.pdf`, 185 × 260 mm (book.yaml `trim`), Chinese typesetting
+ * by Paged.js 0.4.3 in Chromium. See session.ts for the stages; `PrintSession` is exported for the
+ * preview and the bench, which keep a warm browser and re-paginate only the part that changed.
+ */
+import { join } from 'node:path';
+import type { Edition } from '../../book/types.ts';
+import { bookSlug } from '../slug.ts';
+import { writeAtomic } from '../write.ts';
+import { PrintSession } from './session.ts';
+
+export { PrintSession } from './session.ts';
+export type { RenderResult } from './session.ts';
+
+export const edition: Edition = {
+  name: 'pdf',
+  async render(book, context) {
+    if (book.chapters.length === 0) throw new Error('the book has no written chapter to print');
+    const session = await PrintSession.start();
+    try {
+      const result = await session.render(book, context);
+      for (const note of result.movedNotes) context.progress(`pdf: warning: note ${note} begins on the page after its reference`);
+      const path = join(context.outDir, `${bookSlug(book.book.meta)}.pdf`);
+      await writeAtomic(path, result.pdf);
+      return [path];
+    } finally {
+      await session.close();
+    }
+  },
+};

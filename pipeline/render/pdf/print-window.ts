@@ -1,0 +1,76 @@
+/**
+ * One print document in its own browser window: load the HTML, paginate it with Paged.js, and later
+ * (once the book knows where the document starts) stamp its folios and print it. Windows, not tabs: a
+ * background tab gets no animation frames and Paged.js, which lays out a page per frame, would hang.
+ */
+import type { Page } from 'puppeteer';
+import { pathToFileURL } from 'node:url';
+import type { FolioBrowser } from '../browser.ts';
+import type { DocumentFonts } from './fonts.ts';
+
+export interface PaginateOptions {
+  css: string;
+  fonts: DocumentFonts;
+  bookTitle: string;
+  noteNumbering: 'per-page-circled' | 'per-chapter-arabic';
+}
+
+export interface Pagination {
+  pages: number;
+  /** 0-based page (within this document) of each element id: chapter sections, titles, headings. */
+  anchors: Record<string, number>;
+  /** Notes whose text does not begin on the page of their call. */
+  movedNotes: string[];
+  fontsMs: number;
+  layoutMs: number;
+}
+
+interface BrowserPagination {
+  pages: number;
+  anchors: Record<string, number>;
+  overflowingNotes: string[];
+  fontsMs: number;
+  layoutMs: number;
+}
+
+declare global {
+  interface Window {
+    folioPaginate(options: unknown): Promise<BrowserPagination>;
+    folioStampFolios(first: number): void;
+  }
+}
+
+export class PrintWindow {
+  private constructor(private readonly page: Page) {}
+
+  static async open(browser: FolioBrowser, buildDir: string): Promise<PrintWindow> {
+    const page = await browser.newPage([buildDir], { window: true });
+    page.setDefaultTimeout(0);
+    return new PrintWindow(page);
+  }
+
+  async paginate(htmlPath: string, options: PaginateOptions): Promise<Pagination> {
+    await this.page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+    const result = await this.page.evaluate(
+      (args) => window.folioPaginate(args),
+      {
+        css: options.css,
+        stylesheetName: 'print.css',
+        fontLoads: options.fonts.loads,
+        bookTitle: options.bookTitle,
+        noteNumbering: options.noteNumbering,
+      },
+    );
+    return { pages: result.pages, anchors: result.anchors, movedNotes: result.overflowingNotes, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
+  }
+
+  /** Prints the paginated document; `firstFolio` numbers its pages, `undefined` leaves them unnumbered. */
+  async print(firstFolio: number | undefined): Promise<Uint8Array> {
+    if (firstFolio !== undefined) await this.page.evaluate((first) => window.folioStampFolios(first), firstFolio);
+    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, timeout: 0 });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * A print session: a warm browser and the paginated documents of the last render, so that re-building
+ * after an edit re-paginates only the part holding the changed chapter (the preview and the bench use
+ * this; `edition.render` opens a session for one render and closes it).
+ *
+ *   chapters -> parts (groups of chapters) -> paginate in parallel windows -> folios from the measured
+ *   page counts -> print each part -> front matter with the contents' page numbers -> qpdf join ->
+ *   boxes, metadata, bookmarks, fixed dates (pdf-lib)
+ */
+import { createHash } from 'node:crypto';
+import { link, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
+import { launchBrowser, type FolioBrowser } from '../browser.ts';
+import { LABELS } from '../labels.ts';
+import { printChapter } from './chapter.ts';
+import { documentHtml, SCRIPTS } from './document.ts';
+import { finishPdf } from './finish.ts';
+import { documentFonts } from './fonts.ts';
+import { frontMatter } from './front.ts';
+import { pageCss, pageGeometry } from './geometry.ts';
+import { blankPagePdf, joinPdfs } from './join.ts';
+import type { OutlineItem } from './outline.ts';
+import { groupChapters, layoutBook } from './parts.ts';
+import { mapLimit } from './pool.ts';
+import { PrintWindow, type Pagination } from './print-window.ts';
+
+const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
+const require = createRequire(import.meta.url);
+// The package exports only its modules; the browser build sits beside them ("browser": ./dist/paged.js).
+const PAGED_JS = join(dirname(require.resolve('pagedjs')), '../dist/paged.js');
+
+/** Chromium's page for the CSS size (523.92 × 737.04 pt for 185 × 260 mm); the join's blank pages match it. */
+const CHROMIUM_PAGE_SLACK = 0.5;
+
+export interface RenderOptions {
+  sourceDate: Date;
+  printMarks: boolean;
+  progress: (line: string) => void;
+}
+
+export interface RenderResult {
+  pdf: Uint8Array;
+  /** Physical pages (front matter, blanks and text). */
+  pages: number;
+  /** Printed folio of each chapter's first page, by chapter id. */
+  chapterPages: Map<string, number>;
+  /** Parts re-paginated by this render (all of them on a cold render). */
+  paginatedParts: number;
+  parts: number;
+  movedNotes: string[];
+}
+
+interface PaginatedDocument {
+  key: string;
+  window: PrintWindow;
+  pagination: Pagination;
+  /** The PDF of this document, and the folio it was stamped from (front matter: none). */
+  printed?: { firstFolio: number | undefined; pdf: Uint8Array };
+}
+
+export class PrintSession {
+  private readonly documents = new Map<string, PaginatedDocument>();
+  private readonly placedFonts = new Map<string, Promise<string>>();
+  private revision = 0;
+
+  private constructor(
+    private readonly browser: FolioBrowser,
+    private readonly ownsBrowser: boolean,
+    private readonly buildDir: string,
+    private readonly cores: number,
+  ) {}
+
+  /** Opens a session on `browser` (or a browser of its own, closed with the session). */
+  static async start(browser?: FolioBrowser, cores = availableParallelism()): Promise<PrintSession> {
+    const buildDir = await mkdtemp(join(tmpdir(), 'folio-pdf-'));
+    await Promise.all([
+      linkOrCopy(PAGED_JS, join(buildDir, SCRIPTS[0])),
+      linkOrCopy(join(TEMPLATES, 'print/paginate.js'), join(buildDir, SCRIPTS[1])),
+    ]);
+    const owned = !browser;
+    return new PrintSession(browser ?? (await launchBrowser()), owned, buildDir, Math.max(1, cores));
+  }
+
+  async render(book: TransformedBook, options: RenderOptions): Promise<RenderResult> {
+    const started = Date.now();
+    const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+    const meta = book.book.meta;
+    const geometry = pageGeometry(meta);
+    const css = await printCss(pageCss(geometry));
+    const noteNumbering = meta.footnotes?.print_numbering ?? 'per-page-circled';
+    const paginateOptions = { css, bookTitle: meta.title, noteNumbering } as const;
+    const groups = groupChapters(book.chapters, this.cores);
+
+    // 1. Paginate the parts whose HTML changed, in parallel windows.
+    let pagesSoFar = 0;
+    let chaptersDone = 0;
+    let paginatedParts = 0;
+    const parts = await mapLimit(groups, this.cores, async (chapters, index) => {
+      const name = `part-${index + 1}`;
+      const content = chapters.map(printChapter);
+      const document = await this.paginated(name, content, book, paginateOptions);
+      if (document.fresh) {
+        paginatedParts++;
+        pagesSoFar += document.pagination.pages;
+        chaptersDone += chapters.length;
+        options.progress(`pdf: paginated ${chapters[0]!.id}–${chapters.at(-1)!.id} (${chaptersDone}/${book.chapters.length} chapters, ${pagesSoFar} pages so far, ${elapsed()})`);
+      }
+      return { chapters, document };
+    });
+
+    // 2. Folios from the measured page counts: the text starts at 1, every part on a right-hand page.
+    const bodyLayout = layoutBook(parts.map((part) => part.document.pagination.pages));
+    const chapterPages = new Map<string, number>();
+    parts.forEach((part, index) => {
+      for (const chapter of part.chapters) {
+        chapterPages.set(chapter.id, bodyLayout.starts[index]! + 1 + (part.document.pagination.anchors[`${chapter.id}-title`] ?? 0));
+      }
+    });
+
+    // 3. Print the parts (stamping folios) while the front matter paginates with the contents' numbers.
+    const [bodyPdfs, front] = await Promise.all([
+      mapLimit(parts, this.cores, async (part, index) => this.printed(part.document, bodyLayout.starts[index]! + 1)),
+      (async () => {
+        const document = await this.paginated('front', frontMatter(book, chapterPages), book, paginateOptions);
+        return { document, pdf: await this.printed(document, undefined) };
+      })(),
+    ]);
+    options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'} and the front matter (${elapsed()})`);
+
+    // 4. Join, then boxes, metadata, bookmarks.
+    const counts = [front.document.pagination.pages, ...parts.map((part) => part.document.pagination.pages)];
+    const layout = layoutBook(counts);
+    const blank = await blankPagePdf(geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt);
+    const joined = await joinPdfs(this.buildDir, [front.pdf, ...bodyPdfs], layout.blankAfter, blank);
+    const outline = outlineOf(front.document.pagination, parts, layout.starts);
+    const pdf = await finishPdf(joined, {
+      meta,
+      geometry,
+      outline,
+      keywords: [...new Set(book.chapters.flatMap((chapter) => chapter.chapter.keywords))],
+      sourceDate: options.sourceDate,
+      printMarks: options.printMarks,
+    });
+    const movedNotes = parts.flatMap((part) => part.document.pagination.movedNotes);
+    options.progress(`pdf: ${layout.totalPages} pages joined and finished (${elapsed()})`);
+    this.forgetOthers(new Set(['front', ...parts.map((_, index) => `part-${index + 1}`)]));
+    return { pdf, pages: layout.totalPages, chapterPages, paginatedParts, parts: parts.length, movedNotes };
+  }
+
+  /** The paginated document `name`, re-paginated only when its HTML or CSS changed. */
+  private async paginated(
+    name: string,
+    content: Element[],
+    book: TransformedBook,
+    options: { css: string; bookTitle: string; noteNumbering: 'per-page-circled' | 'per-chapter-arabic' },
+  ): Promise<PaginatedDocument & { fresh: boolean }> {
+    const characters = new Set<string>();
+    for (const node of content) for (const character of toString(node)) characters.add(character);
+    for (const character of `${LABELS.digits}${options.bookTitle}`) characters.add(character);
+    for (const chapter of book.chapters) for (const character of chapter.chapter.shortTitle ?? chapter.chapter.title) characters.add(character);
+    const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
+    const html = documentHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css, content });
+    const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
+    const known = this.documents.get(name);
+    if (known?.key === key) return { ...known, fresh: false };
+    await known?.window.close();
+    // A new file name per revision: the window must not reuse a cached earlier version.
+    const path = join(this.buildDir, `${name}-${++this.revision}.html`);
+    await writeFile(path, html);
+    const window = await PrintWindow.open(this.browser, this.buildDir);
+    const pagination = await window.paginate(path, { ...options, fonts });
+    const document: PaginatedDocument = { key, window, pagination };
+    this.documents.set(name, document);
+    return { ...document, fresh: true };
+  }
+
+  private async printed(document: PaginatedDocument, firstFolio: number | undefined): Promise<Uint8Array> {
+    if (document.printed && document.printed.firstFolio === firstFolio) return document.printed.pdf;
+    const pdf = await document.window.print(firstFolio);
+    document.printed = { firstFolio, pdf };
+    return pdf;
+  }
+
+  /** Closes the windows of parts the book no longer has (it lost chapters). */
+  private forgetOthers(names: Set<string>) {
+    for (const [name, document] of this.documents) {
+      if (names.has(name)) continue;
+      void document.window.close();
+      this.documents.delete(name);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.documents.values()].map((document) => document.window.close()));
+    this.documents.clear();
+    if (this.ownsBrowser) await this.browser.close();
+    await rm(this.buildDir, { recursive: true, force: true });
+  }
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+async function printCss(pageRules: string): Promise<string> {
+  const [shared, print] = await Promise.all([
+    readFile(join(TEMPLATES, 'shared/book.css'), 'utf8'),
+    readFile(join(TEMPLATES, 'print/print.css'), 'utf8'),
+  ]);
+  return `${shared}\n${pageRules}\n${print}`;
+}
+
+/** Bookmarks: 目录, then each report with its 一、 sections and their （一） subsections. */
+function outlineOf(
+  front: Pagination,
+  parts: Array<{ chapters: TransformedChapter[]; document: PaginatedDocument }>,
+  starts: number[],
+): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  const contentsPage = front.anchors['toc-heading'];
+  if (contentsPage !== undefined) items.push({ title: LABELS.contents, page: starts[0]! + contentsPage, children: [] });
+  parts.forEach((part, index) => {
+    const start = starts[index + 1]!;
+    const anchors = part.document.pagination.anchors;
+    for (const chapter of part.chapters) {
+      const entry: OutlineItem = { title: chapter.chapter.title, page: start + (anchors[`${chapter.id}-title`] ?? 0), children: [] };
+      let section: OutlineItem | undefined;
+      for (const heading of chapter.headings) {
+        const page = start + (anchors[heading.id] ?? 0);
+        if (heading.depth === 2) {
+          section = { title: heading.text, page, children: [] };
+          entry.children.push(section);
+        } else if (heading.depth === 3) {
+          (section?.children ?? entry.children).push({ title: heading.text, page, children: [] });
+        }
+      }
+      items.push(entry);
+    }
+  });
+  return items;
+}

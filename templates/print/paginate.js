@@ -1,0 +1,103 @@
+/*
+ * Runs inside a print window, after Paged.js (dist/paged.js). The Node side calls
+ * `folioPaginate(options)` once the page has loaded, then `folioStampFolios(first)` when it knows on
+ * which page of the book this document starts. Plain browser JavaScript: functions passed to
+ * page.evaluate from TypeScript would carry the transpiler's helpers with them.
+ */
+(() => {
+  const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩'; // Noto SC has no ⑪ and beyond
+
+  function circled(index) {
+    return index < CIRCLED.length ? CIRCLED[index] : `(${index + 1})`;
+  }
+
+  /** A CSS string value for a custom property. */
+  function cssString(text) {
+    return `"${String(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  }
+
+  window.folioPaginate = async (options) => {
+    const started = performance.now();
+    await Promise.all(options.fontLoads.map((load) => document.fonts.load(load.font, load.text)));
+    await document.fonts.ready;
+    const fontsMs = performance.now() - started;
+
+    class FolioPages extends Paged.Handler {
+      afterPageLayout(pageElement) {
+        const content = pageElement.querySelector('.pagedjs_page_content');
+        const left = pageElement.classList.contains('pagedjs_left_page');
+        const chapter = content.querySelector('[data-running-head]');
+        const opening = content.querySelector('.chapter-title') !== null;
+        const hasText = content.textContent.trim() !== '';
+        if (chapter && hasText && !opening) {
+          pageElement.style.setProperty('--folio-head', cssString(left ? options.bookTitle : chapter.dataset.runningHead));
+        }
+        // Notes: the calls on this page get their numbers in text order, restarting on every page.
+        const calls = [...content.querySelectorAll('[data-footnote-call]')];
+        calls.forEach((call, index) => {
+          const number = pageNoteNumber(call, index);
+          call.dataset.mark = number;
+          call.removeAttribute('href'); // Paged.js's random ids must not reach the PDF
+        });
+        for (const again of content.querySelectorAll('.note-again')) {
+          const note = document.querySelector(`[data-note="footnote"][data-note-id="${again.dataset.noteId}"]`);
+          const call = note && document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`);
+          again.dataset.mark = call?.dataset.mark ?? '';
+        }
+        // A note laid out on this page whose call is on an earlier page takes that call's number.
+        for (const note of pageElement.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"]:not([data-split-from])')) {
+          const call = document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`);
+          note.dataset.mark = call?.dataset.mark ?? '';
+        }
+      }
+    }
+
+    function pageNoteNumber(call, index) {
+      if (options.noteNumbering === 'per-chapter-arabic') {
+        const note = document.querySelector(`[data-note="footnote"][data-ref="${call.dataset.ref}"]`);
+        return note?.dataset.noteNumber ?? '';
+      }
+      return circled(index);
+    }
+
+    Paged.registerHandlers(FolioPages);
+    const template = document.getElementById('folio-content');
+    const previewer = new Paged.Previewer();
+    const layoutStarted = performance.now();
+    const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
+    const layoutMs = performance.now() - layoutStarted;
+    return { pages: flow.total, anchors: anchorPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
+  };
+
+  /** The 0-based page of every element with an id the PDF needs (chapter titles, headings, contents). */
+  function anchorPages() {
+    const anchors = {};
+    const pages = [...document.querySelectorAll('.pagedjs_page')];
+    pages.forEach((page, index) => {
+      for (const element of page.querySelectorAll('.pagedjs_page_content [id]')) {
+        // A split element is repeated on the next page: its first page counts.
+        if (element.dataset.splitFrom || element.id in anchors) continue;
+        anchors[element.id] = index;
+      }
+    });
+    return anchors;
+  }
+
+  /** Notes whose call is on one page but whose text begins on another (for the build's report). */
+  function unplacedNotes() {
+    const moved = [];
+    for (const call of document.querySelectorAll('[data-footnote-call]')) {
+      const note = document.querySelector(`.pagedjs_footnote_inner_content [data-note="footnote"][data-ref="${call.dataset.ref}"]:not([data-split-from])`);
+      if (!note || note.closest('.pagedjs_page') !== call.closest('.pagedjs_page')) moved.push(note?.dataset.noteId ?? call.dataset.ref);
+    }
+    return moved;
+  }
+
+  /** Folios: `first` is the number of this document's first page in the book; blank pages get none. */
+  window.folioStampFolios = (first) => {
+    document.querySelectorAll('.pagedjs_page').forEach((page, index) => {
+      const blank = page.classList.contains('pagedjs_blank_page') || page.querySelector('.pagedjs_page_content').textContent.trim() === '';
+      page.style.setProperty('--folio-number', blank ? "''" : cssString(first + index));
+    });
+  };
+})();
