@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import { parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { bookSchema, chapterFrontMatter, type BookMeta } from '../config/schema.ts';
+import { bookSchema, chapterFrontMatter, type BookMeta, type ChapterPlan } from '../config/schema.ts';
 import { parseMarkdown } from './parse.ts';
 import { readTextFile } from './read-text.ts';
 import type { Book, Chapter } from './types.ts';
@@ -85,31 +85,39 @@ export async function loadBook(manuscriptDir: string, cwd = process.cwd()): Prom
       planned(metaFile, chapter, `file \`${plan.file}\` does not exist yet`, where);
       continue;
     }
-    const file = await readTextFile(path, cwd);
-    files.push(file);
-    file.data.chapterId = id;
-    chapter.file = file;
-    if (file.messages.some((m) => m.fatal)) continue;
-    const tree = parseMarkdown(file);
-    const front = readFrontMatter(file, tree);
-    chapter.status = 'written';
-    chapter.tree = tree;
-    if (front) {
-      chapter.title = front.title;
-      chapter.subtitle = front.subtitle;
-      chapter.shortTitle = front.short_title ?? plan.short_title;
-      chapter.authors = front.authors;
-      chapter.keywords = front.keywords;
-    }
-    if (!tree.children.some((node) => node.type !== 'yaml')) {
-      file.message('Unexpected empty chapter, expected its text', {
-        place: { line: 1, column: 1 },
-        ruleId: 'chapter-empty',
-        source: 'folio',
-      });
-    }
+    files.push(await readChapter(chapter, path, plan, cwd));
   }
   return { book: { root, meta, metaFile, chapters }, files };
+}
+
+/**
+ * Reads one chapter file into `chapter`: its VFile, its tree and the metadata of its front matter.
+ * Exported for the preview, which re-reads only the chapter that changed.
+ */
+export async function readChapter(chapter: Chapter, path: string, plan: ChapterPlan, cwd = process.cwd()): Promise<VFile> {
+  const file = await readTextFile(path, cwd);
+  file.data.chapterId = chapter.id;
+  chapter.file = file;
+  if (file.messages.some((m) => m.fatal)) return file;
+  const tree = parseMarkdown(file);
+  const front = readFrontMatter(file, tree);
+  chapter.status = 'written';
+  chapter.tree = tree;
+  if (front) {
+    chapter.title = front.title;
+    chapter.subtitle = front.subtitle;
+    chapter.shortTitle = front.short_title ?? plan.short_title;
+    chapter.authors = front.authors;
+    chapter.keywords = front.keywords;
+  }
+  if (!tree.children.some((node) => node.type !== 'yaml')) {
+    file.message('Unexpected empty chapter, expected its text', {
+      place: { line: 1, column: 1 },
+      ruleId: 'chapter-empty',
+      source: 'folio',
+    });
+  }
+  return file;
 }
 
 function planned(metaFile: VFile, chapter: Chapter, why: string, place?: Place) {
