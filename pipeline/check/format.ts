@@ -2,9 +2,9 @@
  * The output formats of `folio check`: stylish (vfile-reporter), json (Diagnostic[]), sarif (2.1.0, for
  * GitHub code scanning) and github (workflow-command annotations).
  */
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
-import type { VFile } from 'vfile';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relative } from 'node:path';
+import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { Diagnostic, Severity } from '../book/types.ts';
 import { toDiagnostics } from '../diagnostics.ts';
@@ -21,11 +21,18 @@ export function helpUri(ruleId: string, env: Record<string, string | undefined> 
 }
 
 export function formatResults(format: Format, files: VFile[], cwd: string, env: Record<string, string | undefined> = {}): string {
-  if (format === 'stylish') return `${reporter(files, { color: false })}\n`;
+  if (format === 'stylish') return `${reporter(files.map((file) => relativeTo(cwd, file)), { color: false })}\n`;
   const diagnostics = toDiagnostics(files, cwd);
   if (format === 'json') return `${JSON.stringify(diagnostics, null, 2)}\n`;
   if (format === 'github') return diagnostics.map(githubAnnotation).join('');
   return `${JSON.stringify(toSarif(diagnostics, env), null, 2)}\n`;
+}
+
+/** A view of `file` named relative to cwd (as the json and github formats name it), messages shared. */
+function relativeTo(cwd: string, file: VFile): VFile {
+  const view = new VFile({ path: file.path ? relative(cwd, file.path) || file.path : undefined });
+  view.messages = file.messages;
+  return view;
 }
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
