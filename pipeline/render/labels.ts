@@ -11,6 +11,9 @@ export const LABELS = {
   cover: '封面',
   titlePage: '扉页',
   copyright: '版权页',
+  /** EPUB landmarks: the start of the text, and the landmarks list itself. */
+  bodymatter: '正文',
+  landmarks: '导航',
   editors: '主编',
   cipHeading: '图书在版编目（CIP）数据',
   cipNumber: (number: string) => `中国版本图书馆 CIP 数据核字（${number.replace(/^(\d{4})\s*/, '$1）')}`,

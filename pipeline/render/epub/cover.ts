@@ -1,0 +1,96 @@
+/**
+ * The cover image: book.yaml `cover` when given, else rendered from templates/epub/cover.html (title,
+ * subtitle, editors, publisher, in the book's embedded fonts) by the shared Chromium to a JPEG of
+ * 1600 × 2263 px (the 185:260 trim). Rendered covers are cached by their inputs (template, stylesheet,
+ * text, fonts), so a rebuild of the same book gives the same bytes without starting Chromium.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Book } from '../../book/types.ts';
+import { withBrowser } from '../browser.ts';
+import { LABELS } from '../labels.ts';
+import type { EmbeddedFont } from './fonts.ts';
+
+export const COVER_SIZE = { width: 1600, height: 2263 } as const;
+const TEMPLATE = fileURLToPath(new URL('../../../templates/epub/cover.html', import.meta.url));
+const STYLESHEET = fileURLToPath(new URL('../../../templates/epub/cover.css', import.meta.url));
+const CACHE = fileURLToPath(new URL('../../../node_modules/.cache/folio/covers/', import.meta.url));
+
+export interface CoverImage {
+  data: Buffer;
+  mediaType: 'image/jpeg' | 'image/png';
+  extension: 'jpg' | 'png';
+}
+
+const MEDIA_TYPES: Record<string, Omit<CoverImage, 'data'>> = {
+  '.jpg': { mediaType: 'image/jpeg', extension: 'jpg' },
+  '.jpeg': { mediaType: 'image/jpeg', extension: 'jpg' },
+  '.png': { mediaType: 'image/png', extension: 'png' },
+};
+
+export async function coverImage(book: Book, fonts: EmbeddedFont[], options: { cache?: boolean } = {}): Promise<CoverImage> {
+  if (book.meta.cover) return givenCover(book.root, book.meta.cover);
+  const html = await coverHtml(book, fonts);
+  const css = await readFile(STYLESHEET, 'utf8');
+  const key = createHash('sha256').update(html).update(css);
+  for (const font of fonts) key.update(font.data);
+  const cached = join(CACHE, `${key.digest('hex').slice(0, 32)}.jpg`);
+  if (options.cache !== false) {
+    const data = await readFile(cached).catch(() => undefined);
+    if (data) return { data, mediaType: 'image/jpeg', extension: 'jpg' };
+  }
+  const data = await renderCover(html, css, fonts);
+  await mkdir(CACHE, { recursive: true });
+  await writeFile(`${cached}.${process.pid}.tmp`, data);
+  await rename(`${cached}.${process.pid}.tmp`, cached);
+  return { data, mediaType: 'image/jpeg', extension: 'jpg' };
+}
+
+async function givenCover(root: string, file: string): Promise<CoverImage> {
+  const type = MEDIA_TYPES[extname(file).toLowerCase()];
+  if (!type) throw new Error(`book.yaml cover: ${file} must be a .jpg or .png image`);
+  const data = await readFile(resolve(root, file)).catch(() => {
+    throw new Error(`book.yaml cover: cannot read ${file}`);
+  });
+  return { ...type, data };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+async function coverHtml(book: Book, fonts: EmbeddedFont[]): Promise<string> {
+  const meta = book.meta;
+  const fields: Record<string, string> = {
+    title: escapeHtml(meta.title),
+    subtitle: escapeHtml(meta.subtitle ?? ''),
+    editors: escapeHtml(`${meta.editors.join(' ')} ${LABELS.editors}`),
+    publisher: escapeHtml(meta.publisher.name),
+    fontFaces: fonts
+      .map((font) => `@font-face { font-family: "${font.face.family}"; font-weight: ${font.face.weight}; src: url("fonts/${font.filename}"); }`)
+      .join('\n'),
+  };
+  const template = await readFile(TEMPLATE, 'utf8');
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => fields[name] ?? '');
+}
+
+async function renderCover(html: string, css: string, fonts: EmbeddedFont[]): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'folio-cover-'));
+  try {
+    await mkdir(join(dir, 'fonts'));
+    await Promise.all(fonts.map((font) => writeFile(join(dir, 'fonts', font.filename), font.data)));
+    await writeFile(join(dir, 'cover.css'), css);
+    await writeFile(join(dir, 'cover.html'), html);
+    return await withBrowser(async (browser) => {
+      const page = await browser.newPage([dir]);
+      await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 });
+      await page.goto(pathToFileURL(join(dir, 'cover.html')).href, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const image = await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, ...COVER_SIZE } });
+      return Buffer.from(image);
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The EPUB's fonts: one TrueType font per face the stylesheet uses, holding exactly the book's
+ * characters, renamed FolioSerifSC / FolioSansSC / FolioKaiSC (a subset must not keep the OFL reserved
+ * names "Source"/"Noto").
+ *
+ * Per face: the slices the book touches (`slicesFor`), each cut by harfbuzz (subset-font) to the
+ * characters it provides, then merged into one font (sfnt-merge.ts says why one and not ~36 per face).
+ * TrueType output, not woff2: harfbuzz writes it in milliseconds where woff2 takes seconds, and the
+ * EPUB's zip compresses it nearly as well. Each cut is cached under node_modules/.cache/folio/fonts,
+ * keyed by the slice file and the characters, so a warm build only merges.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import subsetFont from 'subset-font';
+import { type Face, FACES, type FaceRole, slicesFor } from '../fonts.ts';
+import { mergeTrueType } from './sfnt-merge.ts';
+
+export const FONT_CACHE = fileURLToPath(new URL('../../../node_modules/.cache/folio/fonts/', import.meta.url));
+
+/** The names inside the shipped fonts. */
+export const EMBEDDED_FAMILY: Record<FaceRole, string> = {
+  serif: 'FolioSerifSC',
+  sans: 'FolioSansSC',
+  kai: 'FolioKaiSC',
+};
+
+/** Tables the parts must not carry: they index glyphs per part and cannot be merged (see sfnt-merge.ts). */
+const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'hdmx', 'LTSH', 'VDMX', 'kern'];
+
+export interface EmbeddedFont {
+  face: Face;
+  /** File name inside the EPUB's fonts folder, e.g. `FolioSerifSC-Regular.ttf`. */
+  filename: string;
+  data: Buffer;
+}
+
+export interface FontStats {
+  slices: number;
+  cached: number;
+}
+
+/** Which faces the EPUB's stylesheet applies; bold serif only when the text has strong/b. */
+export function facesUsed(hasBoldBody: boolean): Face[] {
+  return FACES.filter(
+    (face) =>
+      (face.role === 'serif' && (face.weight === 400 || hasBoldBody)) ||
+      (face.role === 'sans' && face.weight === 700) ||
+      face.role === 'kai',
+  );
+}
+
+export async function embeddedFonts(faces: Face[], characters: Iterable<string>, stats: FontStats = { slices: 0, cached: 0 }): Promise<EmbeddedFont[]> {
+  const wanted = [...characters].sort();
+  const fonts: EmbeddedFont[] = [];
+  for (const face of faces) {
+    const slices = slicesFor(face, wanted);
+    if (slices.length === 0) continue;
+    const parts = await Promise.all(slices.map((slice) => cachedSubset(slice.file, slice.characters.join(''), stats)));
+    const style = face.weight === 700 ? 'Bold' : 'Regular';
+    const family = EMBEDDED_FAMILY[face.role];
+    fonts.push({ face, filename: `${family}-${style}.ttf`, data: mergeTrueType(parts, { family, style }) });
+  }
+  return fonts;
+}
+
+async function cachedSubset(file: string, text: string, stats: FontStats): Promise<Buffer> {
+  stats.slices++;
+  const { size } = await stat(file);
+  const key = createHash('sha256').update(`${file}\0${size}\0${text}`).digest('hex').slice(0, 24);
+  const path = join(FONT_CACHE, `${basename(file, '.woff2')}-${key}.ttf`);
+  const cached = await readFile(path).catch(() => undefined);
+  if (cached) {
+    stats.cached++;
+    return cached;
+  }
+  const subset = await subsetFont(await readFile(file), text, {
+    targetFormat: 'truetype',
+    noLayoutClosure: true,
+    dropTables: DROPPED_TABLES,
+  });
+  await mkdir(FONT_CACHE, { recursive: true });
+  // Written beside and renamed, so a parallel build never reads half a file.
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, subset);
+  await rename(temporary, path);
+  return subset;
+}

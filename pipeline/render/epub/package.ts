@@ -1,0 +1,129 @@
+/**
+ * Packs the EPUB with epub-gen-memory 1.1.2 (pinned: this wrapper leans on its internals, and
+ * tests/epub checks what it relies on), made reproducible and Chinese:
+ *   - folio's own templates (templates/epub: content.opf, toc.ncx, chapter.xhtml) replace the library's,
+ *     which hard-code `xml:lang="en"`, `new Date()` and a random uuid;
+ *   - documents the library cannot express are added to its zip before it is generated (the cover page,
+ *     whose <img> the library would rename to a random id, the fonts and their licences, the cover image);
+ *     its own toc.xhtml is removed (nav.xhtml is one of the documents);
+ *   - the library writes every non-ASCII character as a character reference (2–3× larger files): they
+ *     are turned back into UTF-8;
+ *   - image ids (random in the library) are numbered in order, and every zip entry gets the build's date.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+
+const TEMPLATES = fileURLToPath(new URL('../../../templates/epub/', import.meta.url));
+
+export interface PackageDocument {
+  filename: string;
+  title: string;
+  /** XHTML body content (serialised HTML; the library turns it into XML). */
+  content: string;
+  /** epub:type of <body>, e.g. `bodymatter`. */
+  bodyType?: string;
+}
+
+export interface ExtraFile {
+  /** Path inside OEBPS/. */
+  path: string;
+  data: string | Buffer;
+}
+
+export interface PackageInput {
+  title: string;
+  lang: string;
+  css: string;
+  documents: PackageDocument[];
+  /** Files written as they are (cover page, images, fonts, licences). */
+  files: ExtraFile[];
+  /** Data the content.opf and toc.ncx templates read as `folio`. */
+  templateData: Record<string, unknown>;
+  /** Date of every zip entry. */
+  date: Date;
+}
+
+/** Everything the library's templates would receive from options; `folio` is ours. */
+type FolioOptions = Options & { folio: Record<string, unknown> };
+type FolioChapter = Chapter & { bodyType: string };
+
+class ReproducibleEPub extends EPub {
+  /** The library names images by random uuids while reading the chapters: number them in order. */
+  renumberImages(): Array<{ url: string; href: string; mediaType: string }> {
+    this.images.forEach((image, index) => {
+      const id = `image-${String(index + 1).padStart(3, '0')}`;
+      for (const chapter of this.content) chapter.content = chapter.content.split(`images/${image.id}.`).join(`images/${id}.`);
+      image.id = id;
+    });
+    return this.images.map((image) => ({ url: image.url, href: `images/${image.id}.${image.extension}`, mediaType: image.mediaType ?? '' }));
+  }
+
+  async pack(files: ExtraFile[], date: Date): Promise<Buffer> {
+    await this.render();
+    this.zip.remove('OEBPS/toc.xhtml');
+    for (const chapter of this.content) {
+      const path = `OEBPS/${chapter.filename}`;
+      const text = await this.zip.file(path)!.async('string');
+      this.zip.file(path, decodeCharacterReferences(text));
+    }
+    for (const file of files) this.zip.file(`OEBPS/${file.path}`, file.data);
+    for (const entry of Object.values(this.zip.files)) {
+      entry.date = date;
+      entry.unixPermissions = null;
+      entry.dosPermissions = null;
+    }
+    return this.generateAsync({
+      type: 'nodebuffer',
+      mimeType: 'application/epub+zip',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+      platform: 'DOS',
+    });
+  }
+}
+
+/** `&#x4e50;` -> 乐, for characters outside ASCII only (the markup's own escapes stay). */
+export function decodeCharacterReferences(xml: string): string {
+  return xml.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (reference, code: string) => {
+    const point = code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code);
+    return point >= 0x80 ? String.fromCodePoint(point) : reference;
+  });
+}
+
+const template = (name: string) => readFile(`${TEMPLATES}${name}`, 'utf8');
+
+/**
+ * Packs `input`. `templateData` may be completed once the image list is known: `withImages` receives
+ * the images the chapters use (href, media type) and returns the data for content.opf and toc.ncx.
+ */
+export async function packEpub(
+  input: Omit<PackageInput, 'templateData'>,
+  withImages: (images: Array<{ url: string; href: string; mediaType: string }>) => Record<string, unknown>,
+): Promise<Buffer> {
+  const templateData: Record<string, unknown> = {};
+  const options: FolioOptions = {
+    title: input.title,
+    lang: input.lang,
+    css: input.css,
+    prependChapterTitles: false,
+    numberChaptersInTOC: false,
+    tocInTOC: false,
+    chapterXHTML: await template('chapter.xhtml.ejs'),
+    contentOPF: await template('content.opf.ejs'),
+    tocNCX: await template('toc.ncx.ejs'),
+    tocXHTML: ' ',
+    ignoreFailedDownloads: false,
+    verbose: false,
+    folio: templateData,
+  };
+  const chapters: FolioChapter[] = input.documents.map((document) => ({
+    title: document.title,
+    content: document.content,
+    filename: document.filename,
+    bodyType: document.bodyType ?? '',
+  }));
+  const epub = new ReproducibleEPub(options, chapters);
+  Object.assign(templateData, withImages(epub.renumberImages()));
+  return epub.pack(input.files, input.date);
+}
