@@ -23,6 +23,27 @@
     const fontsMs = performance.now() - started;
 
     class FolioPages extends Paged.Handler {
+      /**
+       * Keeps a heading with what follows it: when the page would end right after a heading (the text
+       * overflowing starts at the beginning of the next block), the break moves before the heading.
+       * Paged.js honours `break-after: avoid` only when the next block starts below the page, not when
+       * the note area shrank the page after the heading was placed.
+       */
+      onOverflow(overflow, rendered) {
+        if (!overflow) return undefined;
+        const blocks = [...rendered.querySelectorAll(BLOCKS)];
+        const index = blockIndexAt(blocks, overflow);
+        if (index < 0) return undefined;
+        if (!startsAtBlockStart(blocks[index], overflow)) return undefined;
+        let keep = index;
+        while (keep > 0 && HEADING.test(blocks[keep - 1].tagName) && !blocks[keep - 1].contains(blocks[keep])) keep--;
+        // Never empty the page: a heading at the page top stays.
+        if (keep === index || keep === 0) return undefined;
+        const moved = overflow.cloneRange();
+        moved.setStartBefore(blocks[keep]);
+        return moved;
+      }
+
       afterPageLayout(pageElement) {
         const content = pageElement.querySelector('.pagedjs_page_content');
         const left = pageElement.classList.contains('pagedjs_left_page');
@@ -68,6 +89,28 @@
     const layoutMs = performance.now() - layoutStarted;
     return { pages: flow.total, anchors: anchorPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
   };
+
+  const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, .abstract, .bios';
+  const HEADING = /^H[1-6]$/;
+
+  /** The last block that starts at or before the overflow's start. */
+  function blockIndexAt(blocks, overflow) {
+    let found = -1;
+    blocks.forEach((block, index) => {
+      const start = new Range();
+      start.setStartBefore(block);
+      if (start.compareBoundaryPoints(Range.START_TO_START, overflow) <= 0) found = index;
+    });
+    return found;
+  }
+
+  /** True when nothing of `block` is left on the page before the overflow. */
+  function startsAtBlockStart(block, overflow) {
+    const kept = new Range();
+    kept.setStartBefore(block);
+    kept.setEnd(overflow.startContainer, overflow.startOffset);
+    return kept.toString().trim() === '';
+  }
 
   /** The 0-based page of every element with an id the PDF needs (chapter titles, headings, contents). */
   function anchorPages() {
