@@ -74,8 +74,8 @@ describe('formats', () => {
   });
 
   it.runIf(existsSync(SCHEMA))('sarif: valid SARIF 2.1.0 with rule descriptors and help URIs', async () => {
-    const { default: Ajv } = await import('ajv');
-    const { default: addFormats } = await import('ajv-formats');
+    const { Ajv } = await import('ajv');
+    const addFormats = (await import('ajv-formats')).default.default;
     const schema = JSON.parse(readFileSync(SCHEMA, 'utf8')) as Record<string, unknown>;
     // The schema is draft-04 (`id`); Ajv 8 reads it as a later draft once `$schema`/`id` are renamed.
     delete schema.$schema;

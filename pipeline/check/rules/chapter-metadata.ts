@@ -28,11 +28,14 @@ export const chapterMetadata: ChapterRule = {
     const yaml = tree.children.find((node) => node.type === 'yaml');
     const at = yaml?.position?.start.offset ?? 0;
     const yamlEnd = yaml?.position?.end.offset ?? 0;
-    let front: Record<string, unknown> = {};
-    try {
-      front = (yaml && (parse(yaml.value) as Record<string, unknown> | null)) || {};
-    } catch {
-      return; // the loader reports YAML syntax
+    // The loader has validated the front matter of a book's chapter; a single file is parsed here.
+    let front: Record<string, unknown> = { ...file.data.frontMatter };
+    if (!file.data.frontMatter) {
+      try {
+        front = (yaml && (parse(yaml.value) as Record<string, unknown> | null)) || {};
+      } catch {
+        return; // the loader reports YAML syntax
+      }
     }
     const missing = (what: string, expected: string) => report(file, id, `Unexpected chapter without ${what}, expected ${expected}`, at, yamlEnd);
     if (typeof front.title !== 'string' || front.title.trim() === '') missing('a title', '`title:` in the front matter');

@@ -31,7 +31,7 @@ export const footnoteReferences: ChapterRule = {
       }
     });
     // GFM leaves a reference to a missing definition as plain text.
-    visit(tree, 'text', (node) => {
+    if (String(file.value).includes('[^')) visit(tree, 'text', (node) => {
       const offset = node.position?.start.offset;
       if (offset === undefined) return;
       const source = String(file.value).slice(offset, node.position?.end.offset);

@@ -6,6 +6,7 @@ import type { ChapterRule } from '../types.ts';
 
 const id = 'punctuation-pairs';
 const CLOSER: Record<string, string> = { '“': '”', '‘': '’', '（': '）', '《': '》', '【': '】' };
+const PAIRED = /[“”‘’（）《》【】]/g;
 const OPENER: Record<string, string> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
 
 export const punctuationPairs: ChapterRule = {
@@ -22,15 +23,18 @@ export const punctuationPairs: ChapterRule = {
     for (const block of proseBlocks(tree, file)) {
       const open: Array<{ char: string; at: number }> = [];
       for (const span of block.spans) {
-        for (let i = 0; i < span.text.length; i++) {
-          const char = span.text[i]!;
-          if (CLOSER[char]) open.push({ char, at: span.start + i });
-          else if (OPENER[char]) {
-            const top = open[open.length - 1];
-            if (top?.char === OPENER[char]) open.pop();
-            // Report only: which side is missing is the author's call.
-            else report(file, id, `Unexpected \`${char}\` without its \`${OPENER[char]}\`, expected a balanced pair`, span.start + i, span.start + i + 1);
+        PAIRED.lastIndex = 0;
+        for (let m = PAIRED.exec(span.text); m; m = PAIRED.exec(span.text)) {
+          const char = m[0];
+          const at = span.start + m.index;
+          if (CLOSER[char]) {
+            open.push({ char, at });
+            continue;
           }
+          const top = open[open.length - 1];
+          if (top?.char === OPENER[char]) open.pop();
+          // Report only: which side is missing is the author's call.
+          else report(file, id, `Unexpected \`${char}\` without its \`${OPENER[char]}\`, expected a balanced pair`, at, at + 1);
         }
       }
       for (const { char, at } of open) {

@@ -6,6 +6,7 @@ import type { ChapterRule } from '../types.ts';
 
 const id = 'punctuation-quotes';
 const CORNER: Record<string, string> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
+const QUOTES = /["'「」『』]/g;
 
 export const punctuationQuotes: ChapterRule = {
   kind: 'chapter',
@@ -24,11 +25,14 @@ export const punctuationQuotes: ChapterRule = {
       const doubles: number[] = [];
       const singles: number[] = [];
       for (const span of block.spans) {
-        for (let i = 0; i < span.text.length; i++) {
-          const char = span.text[i]!;
+        QUOTES.lastIndex = 0;
+        for (let m = QUOTES.exec(span.text); m; m = QUOTES.exec(span.text)) {
+          const i = m.index;
+          const char = m[0];
           if (char === '"') doubles.push(span.start + i);
-          else if (char === "'" && (isHan(span.text[i - 1]) || isHan(span.text[i + 1]))) singles.push(span.start + i);
-          else if (CORNER[char]) {
+          else if (char === "'") {
+            if (isHan(span.text[i - 1]) || isHan(span.text[i + 1])) singles.push(span.start + i);
+          } else {
             const start = span.start + i;
             report(file, id, `Unexpected corner quote \`${char}\`, expected \`${CORNER[char]}\``, start, start + 1, [{ start, end: start + 1, text: CORNER[char]! }]);
           }
