@@ -51,13 +51,19 @@ export function facesUsed(hasBoldBody: boolean): Face[] {
   );
 }
 
-export async function embeddedFonts(faces: Face[], characters: Iterable<string>, stats: FontStats = { slices: 0, cached: 0 }): Promise<EmbeddedFont[]> {
+export async function embeddedFonts(
+  faces: Face[],
+  characters: Iterable<string>,
+  options: { cacheDir?: string; stats?: FontStats } = {},
+): Promise<EmbeddedFont[]> {
+  const cacheDir = options.cacheDir ?? FONT_CACHE;
+  const stats = options.stats ?? { slices: 0, cached: 0 };
   const wanted = [...characters].sort();
   const fonts: EmbeddedFont[] = [];
   for (const face of faces) {
     const slices = slicesFor(face, wanted);
     if (slices.length === 0) continue;
-    const parts = await Promise.all(slices.map((slice) => cachedSubset(slice.file, slice.characters.join(''), stats)));
+    const parts = await Promise.all(slices.map((slice) => cachedSubset(slice.file, slice.characters.join(''), cacheDir, stats)));
     const style = face.weight === 700 ? 'Bold' : 'Regular';
     const family = EMBEDDED_FAMILY[face.role];
     fonts.push({ face, filename: `${family}-${style}.ttf`, data: mergeTrueType(parts, { family, style }) });
@@ -65,11 +71,11 @@ export async function embeddedFonts(faces: Face[], characters: Iterable<string>,
   return fonts;
 }
 
-async function cachedSubset(file: string, text: string, stats: FontStats): Promise<Buffer> {
+async function cachedSubset(file: string, text: string, cacheDir: string, stats: FontStats): Promise<Buffer> {
   stats.slices++;
   const { size } = await stat(file);
   const key = createHash('sha256').update(`${file}\0${size}\0${text}`).digest('hex').slice(0, 24);
-  const path = join(FONT_CACHE, `${basename(file, '.woff2')}-${key}.ttf`);
+  const path = join(cacheDir, `${basename(file, '.woff2')}-${key}.ttf`);
   const cached = await readFile(path).catch(() => undefined);
   if (cached) {
     stats.cached++;
@@ -80,7 +86,7 @@ async function cachedSubset(file: string, text: string, stats: FontStats): Promi
     noLayoutClosure: true,
     dropTables: DROPPED_TABLES,
   });
-  await mkdir(FONT_CACHE, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
   // Written beside and renamed, so a parallel build never reads half a file.
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, subset);

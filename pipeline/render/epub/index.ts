@@ -33,7 +33,18 @@ interface Document extends Omit<PackageDocument, 'content'> {
   body: ElementContent[];
 }
 
-export async function buildEpub(transformed: TransformedBook, context: Pick<EditionContext, 'sourceDate' | 'progress'>): Promise<Buffer> {
+export interface EpubOptions {
+  /** Where font cuts are cached (default node_modules/.cache/folio/fonts). */
+  fontCacheDir?: string;
+  /** false: render the cover even when a cached one exists (the reproducibility test). */
+  coverCache?: boolean;
+}
+
+export async function buildEpub(
+  transformed: TransformedBook,
+  context: Pick<EditionContext, 'sourceDate' | 'progress'>,
+  options: EpubOptions = {},
+): Promise<Buffer> {
   const { book } = transformed;
   const meta = book.meta;
   const assets = new Map<string, string>();
@@ -56,9 +67,9 @@ export async function buildEpub(transformed: TransformedBook, context: Pick<Edit
 
   const printed = printedCharacters(documents.flatMap((document) => document.body));
   const stats = { slices: 0, cached: 0 };
-  const fonts = await embeddedFonts(facesUsed(hasBoldText(documents)), printed, stats);
+  const fonts = await embeddedFonts(facesUsed(hasBoldText(documents)), printed, { cacheDir: options.fontCacheDir, stats });
   context.progress(`epub: ${fonts.length} fonts for ${printed.size} characters (${stats.cached}/${stats.slices} slice cuts cached)`);
-  const cover = await coverImage(book, fonts);
+  const cover = await coverImage(book, fonts, { cache: options.coverCache });
   const css = await epubStylesheet(fonts, classesOf(documents));
 
   // The faces share licence texts (Noto Serif and Noto Sans: the same OFL): one file per distinct text.
