@@ -26,14 +26,9 @@ export interface EpubcheckResult {
 }
 
 export function epubcheck(file: string): EpubcheckResult | undefined {
-  const result = spawnSync('epubcheck', [file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) return undefined;
-  const output = `${result.stdout}\n${result.stderr}`;
-  const errors = /Messages:\s+\d+ fatals? \/\s+(\d+) errors? \/\s+(\d+) warnings?/.exec(output);
-  const fatal = /Messages:\s+(\d+) fatal/.exec(output);
-  return {
-    pass: result.status === 0,
-    errors: errors ? Number(errors[1]) + Number(fatal?.[1] ?? 0) : result.status === 0 ? 0 : NaN,
-    warnings: errors ? Number(errors[2]) : 0,
-  };
+  // Debian's /usr/bin/epubcheck is the jar itself, not a launcher script
+  const result = spawnSync('java', ['-jar', '/usr/bin/epubcheck', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const counts = /Messages:\s+(\d+) fatals? \/\s+(\d+) errors? \/\s+(\d+) warnings?/.exec(`${result.stdout}\n${result.stderr}`);
+  if (result.error || !counts) return undefined;
+  return { pass: result.status === 0, errors: Number(counts[1]) + Number(counts[2]), warnings: Number(counts[3]) };
 }

@@ -3,7 +3,9 @@
  * process tree (Chromium's renderer and GPU processes included). `/usr/bin/time -v` reports the
  * largest single process, not the tree, so the tree is sampled from /proc every ~20 ms instead: the
  * descendants from /proc/<pid>/task/<tid>/children, each one's VmRSS from /proc/<pid>/status, summed.
- * (Summed RSS counts pages shared between processes more than once: an upper bound, as `ps` would say.)
+ * Summed RSS counts pages shared between processes (Chromium's binary and libraries) once per process:
+ * an upper bound. The summed RssAnon (private heap and stacks) is kept beside it as the lower figure;
+ * exact PSS (/proc/<pid>/smaps_rollup) costs ~5 ms a process to read, too slow to sample every 20 ms.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface Measurement {
   seconds: number;
   peakBytes: number;
+  /** Peak of the summed anonymous (unshared file-backed pages excluded) memory. */
+  peakAnonBytes: number;
   exitCode: number | null;
   timedOut: boolean;
   stdout: string;
@@ -37,8 +41,12 @@ export function measure(command: string, args: string[], options: RunOptions = {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
     }, options.timeoutMs ?? 600_000);
     let peakBytes = 0;
+    let peakAnonBytes = 0;
     const sample = () => {
-      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const memory = treeMemory(child.pid);
+      peakBytes = Math.max(peakBytes, memory.rss);
+      peakAnonBytes = Math.max(peakAnonBytes, memory.anon);
     };
     const timer = setInterval(sample, options.interval ?? 20);
     const stdout: Buffer[] = [];
@@ -63,6 +71,7 @@ export function measure(command: string, args: string[], options: RunOptions = {
         timedOut,
         seconds: seconds || Number(process.hrtime.bigint() - started) / 1e9,
         peakBytes,
+        peakAnonBytes,
         exitCode,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
@@ -71,28 +80,30 @@ export function measure(command: string, args: string[], options: RunOptions = {
   });
 }
 
-/** The summed resident memory of `pid` and all its descendants, in bytes (0 once it has exited). */
-export function treeRss(pid: number): number {
-  let total = 0;
+/** The summed resident and anonymous memory of `pid` and all its descendants, in bytes (0 once it has exited). */
+export function treeMemory(pid: number): { rss: number; anon: number } {
+  const total = { rss: 0, anon: 0 };
   const seen = new Set<number>();
   const queue = [pid];
   while (queue.length > 0) {
     const current = queue.pop()!;
     if (seen.has(current)) continue;
     seen.add(current);
-    total += rssOf(current);
+    const memory = memoryOf(current);
+    total.rss += memory.rss;
+    total.anon += memory.anon;
     queue.push(...childrenOf(current));
   }
   return total;
 }
 
-function rssOf(pid: number): number {
+function memoryOf(pid: number): { rss: number; anon: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : 0;
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), anon: kb('RssAnon') };
   } catch {
-    return 0; // exited between listing and reading
+    return { rss: 0, anon: 0 }; // exited between listing and reading
   }
 }
 

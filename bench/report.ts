@@ -77,12 +77,12 @@ interface Row {
 }
 
 function rows(results: Results): { header: string[]; body: Row[] } {
-  const header = ['case', 'tool', 'runs', 'median s', 'min s', 'max s', 'peak MB', 'pages', 'folio ÷ peer', 'notes'];
+  const header = ['case', 'tool', 'runs', 'median s', 'min s', 'max s', 'peak MB', 'anon MB', 'pages', 'folio ÷ peer', 'notes'];
   const body = results.cases.map((c) => {
     const ratio = ratioToFolio(c, results.cases);
     const notes: string[] = [];
     if (c.type3_fonts !== undefined) notes.push(c.type3_fonts ? 'Type 3 fonts' : 'no Type 3');
-    if (c.epubcheck) notes.push(c.epubcheck.pass ? 'epubcheck: pass' : `epubcheck: ${c.epubcheck.errors} errors`);
+    if (c.epubcheck) notes.push(`epubcheck: ${c.epubcheck.pass ? 'pass' : 'fail'}, ${c.epubcheck.errors} errors, ${c.epubcheck.warnings} warnings`);
     return {
       cells: [
         c.name,
@@ -92,6 +92,7 @@ function rows(results: Results): { header: string[]; body: Row[] } {
         c.min_s.toFixed(3),
         c.max_s.toFixed(3),
         String(c.peak_mb),
+        String(c.peak_anon_mb),
         c.pages === undefined ? '' : String(c.pages),
         ratio === undefined ? '' : ratio.toFixed(2),
         notes.join(', '),
@@ -105,7 +106,7 @@ export function formatTable(results: Results): string {
   const { header, body } = rows(results);
   const all = [header, ...body.map((r) => r.cells)];
   const widths = header.map((_, i) => Math.max(...all.map((cells) => width(cells[i]!))));
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
   const line = (cells: string[]) =>
     cells.map((cell, i) => (numeric.has(i) ? pad(cell, widths[i]!, 'left') : pad(cell, widths[i]!, 'right'))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map((r) => line(r.cells))].join('\n');
@@ -124,7 +125,7 @@ export function formatMarkdown(results: Results): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   const table = [
     `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (i >= 2 && i <= 8 ? '---:' : '---')).join('|')}|`,
+    `|${header.map((_, i) => (i >= 2 && i <= 9 ? '---:' : '---')).join('|')}|`,
     ...body.map((r) => `| ${r.cells.map(escape).join(' | ')} |`),
   ];
   const targets = results.targets.map((t) => `- ${t.pass ? '✅ pass' : '❌ fail'} — ${t.name}: ${t.value} (limit ${t.limit})`);

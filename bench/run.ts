@@ -16,7 +16,10 @@ export interface CaseResult {
   median_s: number;
   min_s: number;
   max_s: number;
+  /** Peak of the summed VmRSS of the process tree (shared pages counted once per process). */
   peak_mb: number;
+  /** Peak of the summed RssAnon of the tree (the private part): the lower figure. */
+  peak_anon_mb: number;
   pages?: number;
   type3_fonts?: boolean;
   epubcheck?: { pass: boolean; errors: number; warnings: number };
@@ -47,12 +50,14 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
   if (failure) return { name, tool, reason: failure };
   const seconds: number[] = [];
   const peaks: number[] = [];
+  const anonPeaks: number[] = [];
   for (let run = 1; run <= settings.runs; run++) {
     const measured = await once();
     const failed = benchCase.failure(measured);
     if (failed) return { name, tool, reason: `run ${run}: ${failed}` };
     seconds.push(benchCase.seconds ? benchCase.seconds(measured) : measured.seconds);
     peaks.push(measured.peakBytes);
+    anonPeaks.push(measured.peakAnonBytes);
     settings.log(`bench: ${name} — ${tool}: run ${run}/${settings.runs} ${seconds.at(-1)!.toFixed(3)} s, ${mb(measured.peakBytes)} MB`);
   }
   const time = summarize(seconds);
@@ -67,6 +72,7 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
     min_s: round(time.min),
     max_s: round(time.max),
     peak_mb: mb(Math.max(...peaks)),
+    peak_anon_mb: mb(Math.max(...anonPeaks)),
   };
   const output = benchCase.output?.();
   if (output && benchCase.kind === 'pdf') {
