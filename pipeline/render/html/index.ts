@@ -1,6 +1,6 @@
 /**
  * The HTML edition: `dist/html/` with the contents page, the copyright page, one page per chapter, the
- * single-page book, the stylesheet, the search script and index, and the font slices the book uses.
+ * single-page book, the stylesheet, the search script and index, the font slices the book uses and its images.
  * The folder is replaced as a whole (a failed build leaves the previous edition in place).
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -19,11 +19,13 @@ export const edition: Edition = {
         await mkdir(dirname(join(dir, path)), { recursive: true });
         await writeFile(join(dir, path), text);
       });
-      await mkdir(join(dir, 'fonts'), { recursive: true });
-      const copies = [...site.fonts].map(([path, source]) => copyFile(source, join(dir, path)));
+      const copies = [...site.copies].map(async ([path, source]) => {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await copyFile(source, join(dir, path));
+      });
       await Promise.all([...writes, ...copies]);
     });
-    context.progress(`folio: html: ${site.files.size} files, ${site.fonts.size} font slices`);
+    context.progress(`folio: html: ${site.files.size} files, ${site.copies.size} fonts and images`);
     return [root];
   },
 };

@@ -1,7 +1,7 @@
 /**
  * The HTML edition as a set of files in memory: the contents page (title page + contents), the
  * copyright page, one page per written chapter, the single-page book, the stylesheet, the scripts and
- * the search index, plus the font slices to copy. `index.ts` writes them to dist/html; the preview
+ * the search index, plus the font slices and images to copy. `index.ts` writes them to dist/html; the preview
  * serves them from memory.
  *
  * A chapter's article is serialised once per TransformedChapter (WeakMap cache): when the preview
@@ -25,8 +25,8 @@ import { fontPath, fontSlices, HTML_TEMPLATES, stylesheet } from './styles.ts';
 export interface Site {
   /** Text files by path relative to the edition's root (`index.html`, `ch01.html`, `folio.css`, …). */
   files: Map<string, string>;
-  /** Font slices by path relative to the root (`fonts/….woff2`) -> absolute source file. */
-  fonts: Map<string, string>;
+  /** Files copied as they are, by path relative to the root -> absolute source: font slices (`fonts/…`), images (`assets/…`). */
+  copies: Map<string, string>;
 }
 
 export const CONTENTS_PAGE = 'index.html';
@@ -144,7 +144,8 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   for (const text of texts) for (const character of text) if (character >= ' ') characters.add(character);
   const slices = cachedSlices(characters);
   files.set(STYLESHEET, stylesheet(slices));
-  return { files, fonts: new Map(slices.map((slice) => [fontPath(slice), slice.file])) };
+  const images = chapters.flatMap((chapter) => [...chapter.assets]);
+  return { files, copies: new Map([...slices.map((slice) => [fontPath(slice), slice.file] as const), ...images]) };
 }
 
 /** Choosing slices scans every range of every face: reuse the last answer while no new character appears. */

@@ -1,0 +1,131 @@
+/**
+ * The state of a preview: the loaded book, its transformed tree, the HTML edition in memory and the
+ * check messages of every file. A change to one chapter file re-reads, re-checks and re-transforms
+ * that chapter only; the other chapters keep their transformed trees and their rendered articles
+ * (renderSite caches per TransformedChapter). A change to book.yaml reloads the whole book.
+ */
+import { basename, dirname, resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { BOOK_FILE, loadBook, readChapter } from '../book/load.ts';
+import type { Book, Chapter, Diagnostic, TransformedBook } from '../book/types.ts';
+import { checkBook, checkTree } from '../check/engine.ts';
+import { hasErrors, toDiagnostics } from '../diagnostics.ts';
+import { renderSite, type Site } from '../render/html/site.ts';
+import { transformBook, transformChapter } from '../transform/index.ts';
+
+export interface PreviewSession {
+  manuscript: string;
+  cwd: string;
+  book: Book;
+  transformed: TransformedBook;
+  site: Site;
+  /** Check messages by file path (absolute), errors and warnings and infos alike. */
+  diagnostics: Map<string, Diagnostic[]>;
+}
+
+export interface Update {
+  /** What was redone: one chapter, the whole book, or nothing (a file the book does not use). */
+  scope: 'chapter' | 'book' | 'none';
+  /** Pages whose content changed (site paths), for the reload event. */
+  pages: string[];
+  /** Messages of the files re-read by this change. */
+  diagnostics: Diagnostic[];
+  /** Time from the change to the new site in memory, in milliseconds. */
+  ms: number;
+}
+
+export class ManuscriptError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'));
+  }
+}
+
+/** Loads, checks, transforms and renders the whole book. Throws ManuscriptError when it cannot be loaded. */
+export async function openSession(manuscript: string, cwd: string): Promise<PreviewSession> {
+  const { book, files } = await loadBook(manuscript, cwd);
+  if (!book) throw new ManuscriptError(toDiagnostics(files, cwd));
+  const checked = checkBook(book);
+  const transformed = transformBook(book);
+  const diagnostics = byFile([...new Set([...files, ...checked])], cwd);
+  return { manuscript: resolve(cwd, manuscript), cwd, book, transformed, site: renderSite(transformed), diagnostics };
+}
+
+/** Applies a change to `path` (absolute): the incremental path of the preview, timed. */
+export async function applyChange(session: PreviewSession, path: string): Promise<Update> {
+  const started = performance.now();
+  const finish = (update: Omit<Update, 'ms'>): Update => ({ ...update, ms: performance.now() - started });
+  if (resolve(path) === resolve(session.manuscript, BOOK_FILE)) return finish(await reloadBook(session));
+
+  const chapter = session.book.chapters.find((c) => c.path && resolve(session.book.root, c.path) === resolve(path));
+  if (!chapter) return finish({ scope: 'none', pages: [], diagnostics: [] });
+  const plan = session.book.meta.chapters[chapter.number - 1]!;
+  const fresh: Chapter = { ...chapter, status: 'planned', file: undefined, tree: undefined };
+  const file = await readChapter(fresh, path, plan, session.cwd);
+  // As in `folio build`, only what stops the loader stops the page; check errors are shown, not blocking.
+  const loads = fresh.status === 'written' && !hasErrors([file]);
+  if (loads) check(session.book, file, fresh.tree!);
+  const diagnostics = toDiagnostics([file], session.cwd);
+  session.diagnostics.set(resolve(path), diagnostics);
+  // A chapter that no longer loads keeps its last good page; the overlay says why.
+  if (!loads) return finish({ scope: 'chapter', pages: [], diagnostics });
+
+  session.book.chapters[chapter.number - 1] = fresh;
+  const transformedChapter = transformChapter(fresh, session.book.root)!;
+  const chapters = session.transformed.chapters.filter((c) => c.id !== chapter.id);
+  chapters.push(transformedChapter);
+  chapters.sort((a, b) => a.chapter.number - b.chapter.number);
+  session.transformed = { ...session.transformed, chapters };
+  const before = session.site.files;
+  session.site = renderSite(session.transformed);
+  return finish({ scope: 'chapter', pages: changedPages(before, session.site.files), diagnostics });
+}
+
+async function reloadBook(session: PreviewSession): Promise<Omit<Update, 'ms'>> {
+  try {
+    const next = await openSession(session.manuscript, session.cwd);
+    const pages = changedPages(session.site.files, next.site.files);
+    Object.assign(session, next);
+    return { scope: 'book', pages, diagnostics: next.diagnostics.get(resolve(session.manuscript, BOOK_FILE)) ?? [] };
+  } catch (error) {
+    if (!(error instanceof ManuscriptError)) throw error;
+    session.diagnostics.set(resolve(session.manuscript, BOOK_FILE), error.diagnostics);
+    return { scope: 'book', pages: [], diagnostics: error.diagnostics };
+  }
+}
+
+function check(book: Book, file: VFile, tree: NonNullable<Chapter['tree']>) {
+  const spacing = book.meta.spacing ?? 'none';
+  checkTree(file, tree, { root: book.root, spacing, loose: false }, { rules: book.meta.rules, spacing, root: book.root });
+}
+
+function byFile(files: VFile[], cwd: string): Map<string, Diagnostic[]> {
+  return new Map(files.filter((file) => file.path).map((file) => [resolve(file.path), toDiagnostics([file], cwd)]));
+}
+
+function changedPages(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after.keys()].filter((path) => path.endsWith('.html') && before.get(path) !== after.get(path));
+}
+
+/** The folders to watch: book.yaml's and every planned or written chapter's. */
+export function manuscriptFolders(session: PreviewSession): string[] {
+  const chapterDirs = session.book.meta.chapters.flatMap((plan) => (plan.file ? [dirname(resolve(session.book.root, plan.file))] : []));
+  return [...new Set([session.book.root, ...chapterDirs])];
+}
+
+/** Every current message, errors and warnings first (what the overlay shows on page load). */
+export function currentDiagnostics(session: PreviewSession): Diagnostic[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return [...session.diagnostics.values()].flat().sort((a, b) => rank[a.severity] - rank[b.severity]);
+}
+
+/** For the bench: the median time of the incremental path for one chapter file of a manuscript. */
+export async function measureIncrementalUpdate(manuscript: string, cwd: string, runs = 5): Promise<{ chapter: string; medianMs: number; samples: number[] }> {
+  const session = await openSession(manuscript, cwd);
+  const written = session.book.chapters.find((c) => c.status === 'written' && c.path);
+  if (!written) throw new Error(`${basename(manuscript)} has no written chapter to re-render`);
+  const path = resolve(session.book.root, written.path!);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push((await applyChange(session, path)).ms);
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { chapter: written.path!, medianMs: sorted[Math.floor(sorted.length / 2)]!, samples };
+}
