@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { BOOKS, buildEdition, type BuiltEdition } from './build-edition.ts';
 import { all, closest, hasClass, parseHtml, type DomElement } from './dom.ts';
 
@@ -68,7 +69,10 @@ for (const book of BOOKS) {
       expect(notes).toBeGreaterThan(0);
     });
 
-    it('lists every written chapter and its headings in the contents, and no planned chapter', () => {
+    it('lists every written chapter and its headings in the contents, and no planned chapter', async () => {
+      // book.yaml `toc.depth` counts heading levels below the chapter title: 1 (default) = 一、 (h2).
+      const meta = parse(await readFile(join(book.manuscript, 'book.yaml'), 'utf8')) as { toc?: { depth?: number } };
+      const contentsDepth = meta.toc?.depth ?? 1;
       const contents = pages.get('index.html')!;
       const chapterPages = edition.pages.filter((page) => /^ch\d+\.html$/.test(page));
       const entries = all(contents, (e) => e.tag === 'li' && hasClass(e, 'toc-chapter'));
@@ -77,7 +81,8 @@ for (const book of BOOKS) {
         const chapter = pages.get(chapterPages[i]!)!;
         expect(all(entry, (e) => hasClass(e, 'toc-title'))[0]!.text).toBe(all(chapter, (e) => e.tag === 'h1')[0]!.text);
         const listed = all(entry, (e) => e.tag === 'a' && !hasClass(e, 'toc-title')).map((a) => `${a.attrs.href} ${a.text}`);
-        const headings = all(chapter, (e) => e.tag === 'h2' && closest(e, (p) => hasClass(p, 'chapter-body')) !== undefined).map((h) => `${chapterPages[i]}#${h.attrs.id} ${h.text}`);
+        const listedTags = new Set(Array.from({ length: contentsDepth }, (_, level) => `h${level + 2}`));
+        const headings = all(chapter, (e) => listedTags.has(e.tag) && closest(e, (p) => hasClass(p, 'chapter-body')) !== undefined).map((h) => `${chapterPages[i]}#${h.attrs.id} ${h.text}`);
         expect(listed).toEqual(headings);
         expect(headings.length).toBeGreaterThan(0);
       }
