@@ -4,9 +4,9 @@
  */
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { BOOK_FILE, loadBook } from '../book/load.ts';
+import { loadBook } from '../book/load.ts';
 import { readTextFile } from '../book/read-text.ts';
 import { hasErrors } from '../diagnostics.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
@@ -32,13 +32,8 @@ function targetOf(cwd: string, path: string): Target {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `cannot check \`${path}\`: no such file or folder` : `cannot check \`${path}\`: ${(error as Error).message}`);
   }
-  if (!isDirectory) return { kind: 'file', path: absolute };
-  try {
-    statSync(join(absolute, BOOK_FILE));
-  } catch {
-    throw new UsageError(`cannot check \`${path}\`: a manuscript folder needs a ${BOOK_FILE}`);
-  }
-  return { kind: 'book', dir: absolute };
+  // A folder without book.yaml is a manuscript defect, reported by the loader at book.yaml (exit 1).
+  return isDirectory ? { kind: 'book', dir: absolute } : { kind: 'file', path: absolute };
 }
 
 async function writeIfChanged(file: VFile, options: CheckOptions): Promise<void> {

@@ -23,9 +23,10 @@ describe('exit codes', () => {
     const missing = await run(['no/such/manuscript'], 'stylish');
     expect(missing.code).toBe(2);
     expect(missing.err.trimEnd().split('\n')).toEqual(['folio: cannot check `no/such/manuscript`: no such file or folder']);
-    const notBook = await run(['tests/fixtures/check'], 'stylish');
-    expect(notBook.code).toBe(2);
-    expect(notBook.err).toContain('needs a book.yaml');
+    // A folder without book.yaml is a defect of the manuscript: reported at book.yaml, exit 1.
+    const notBook = await run(['tests/fixtures/check'], 'json');
+    expect(notBook.code).toBe(1);
+    expect(JSON.parse(notBook.out)).toMatchObject([{ file: 'tests/fixtures/check/book.yaml', ruleId: 'file-missing', severity: 'error', line: 1 }]);
   });
 
   it('--strict turns warnings into exit 1', async () => {
