@@ -136,6 +136,13 @@
     return moved;
   }
 
+  /** The contents' page numbers, once the text is paginated (placeholders of the same width until then). */
+  window.folioFillContents = (pages) => {
+    for (const number of document.querySelectorAll('.toc-page[data-chapter]')) {
+      number.textContent = String(pages[number.dataset.chapter] ?? '');
+    }
+  };
+
   /** Folios: `first` is the number of this document's first page in the book; blank pages get none. */
   window.folioStampFolios = (first) => {
     document.querySelectorAll('.pagedjs_page').forEach((page, index) => {

@@ -1,7 +1,7 @@
 /**
  * The front matter of the print edition, from the shared builders: title page, copyright page (its
- * verso: CIP block and imprint) and the contents with the page each report starts on. Front matter
- * pages carry no folio; the text starts at arabic 1.
+ * verso: CIP block and imprint) and the contents with the page each report starts on, filled in once
+ * the text is paginated (print-window.ts). Front matter pages carry no folio; the text starts at 1.
  */
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -11,11 +11,21 @@ import { contentsList, copyrightPage, titlePage } from '../front-matter.ts';
 /** The print contents list reports only (sections would need page numbers of their own). */
 const CONTENTS_DEPTH = 1;
 
-export function frontMatter(book: TransformedBook, pages: Map<string, number>): Element[] {
+/**
+ * A page number the contents shows until the text is paginated: as wide as any real one (up to three
+ * digits fit the number's box), so filling in the real numbers moves nothing.
+ */
+const PLACEHOLDER_PAGE = 888;
+
+/** Front matter whose contents numbers are placeholders, each `.toc-page` marked with its chapter id. */
+export function frontMatter(book: TransformedBook): Element[] {
+  const pages = new Map(book.chapters.map((chapter) => [chapter.id, PLACEHOLDER_PAGE]));
   const contents = contentsList(book, { depth: CONTENTS_DEPTH, href: (chapter) => `#${chapter.id}`, pages });
-  // Links would point into other documents of the join, and become file:// URLs of the build folder.
+  let entry = 0;
   visit(contents, 'element', (node) => {
+    // Links would point into other documents of the join, and become file:// URLs of the build folder.
     delete node.properties.href;
+    if (String(node.properties.className ?? '').includes('toc-page')) node.properties.dataChapter = book.chapters[entry++]!.id;
   });
   return [titlePage(book.book.meta), copyrightPage(book.book.meta), contents];
 }

@@ -37,7 +37,13 @@ declare global {
   interface Window {
     folioPaginate(options: unknown): Promise<BrowserPagination>;
     folioStampFolios(first: number): void;
+    folioFillContents(pages: Record<string, number>): void;
   }
+}
+
+export interface PrintNumbers {
+  firstFolio?: number;
+  contentsPages?: Record<string, number>;
 }
 
 export class PrintWindow {
@@ -64,9 +70,15 @@ export class PrintWindow {
     return { pages: result.pages, anchors: result.anchors, movedNotes: result.overflowingNotes, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
   }
 
-  /** Prints the paginated document; `firstFolio` numbers its pages, `undefined` leaves them unnumbered. */
-  async print(firstFolio: number | undefined): Promise<Uint8Array> {
-    if (firstFolio !== undefined) await this.page.evaluate((first) => window.folioStampFolios(first), firstFolio);
+  /**
+   * Prints the paginated document. `firstFolio` numbers its pages (absent: unnumbered, the front
+   * matter); `contentsPages` fills in the contents' page numbers, by chapter id.
+   */
+  async print(numbers: PrintNumbers): Promise<Uint8Array> {
+    await this.page.evaluate((args) => {
+      if (args.firstFolio !== undefined) window.folioStampFolios(args.firstFolio);
+      if (args.contentsPages) window.folioFillContents(args.contentsPages);
+    }, numbers);
     return this.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, timeout: 0 });
   }
 

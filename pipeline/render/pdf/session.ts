@@ -28,7 +28,7 @@ import { blankPagePdf, joinPdfs } from './join.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook } from './parts.ts';
 import { mapLimit } from './pool.ts';
-import { PrintWindow, type Pagination } from './print-window.ts';
+import { PrintWindow, type Pagination, type PrintNumbers } from './print-window.ts';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
 const require = createRequire(import.meta.url);
@@ -49,7 +49,7 @@ export interface RenderResult {
   /** Physical pages (front matter, blanks and text). */
   pages: number;
   /** Printed folio of each chapter's first page, by chapter id. */
-  chapterPages: Map<string, number>;
+  chapterPages: Record<string, number>;
   /** Parts re-paginated by this render (all of them on a cold render). */
   paginatedParts: number;
   parts: number;
@@ -60,8 +60,8 @@ interface PaginatedDocument {
   key: string;
   window: PrintWindow;
   pagination: Pagination;
-  /** The PDF of this document, and the folio it was stamped from (front matter: none). */
-  printed?: { firstFolio: number | undefined; pdf: Uint8Array };
+  /** The PDF of this document, and the numbers (folios, contents) it was printed with. */
+  printed?: { key: string; pdf: Uint8Array };
 }
 
 export class PrintSession {
@@ -97,14 +97,14 @@ export class PrintSession {
     const paginateOptions = { css, bookTitle: meta.title, noteNumbering } as const;
     const groups = groupChapters(book.chapters, this.cores);
 
-    // 1. Paginate the parts whose HTML changed, in parallel windows.
+    // 1. Paginate the parts whose HTML changed in parallel windows, and the front matter beside them.
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
+    const frontPaginated = this.paginated('front', frontMatter(book), book, paginateOptions);
     const parts = await mapLimit(groups, this.cores, async (chapters, index) => {
-      const name = `part-${index + 1}`;
       const content = chapters.map(printChapter);
-      const document = await this.paginated(name, content, book, paginateOptions);
+      const document = await this.paginated(`part-${index + 1}`, content, book, paginateOptions);
       if (document.fresh) {
         paginatedParts++;
         pagesSoFar += document.pagination.pages;
@@ -113,32 +113,29 @@ export class PrintSession {
       }
       return { chapters, document };
     });
+    const front = await frontPaginated;
 
     // 2. Folios from the measured page counts: the text starts at 1, every part on a right-hand page.
     const bodyLayout = layoutBook(parts.map((part) => part.document.pagination.pages));
-    const chapterPages = new Map<string, number>();
+    const chapterPages: Record<string, number> = {};
     parts.forEach((part, index) => {
       for (const chapter of part.chapters) {
-        chapterPages.set(chapter.id, bodyLayout.starts[index]! + 1 + (part.document.pagination.anchors[`${chapter.id}-title`] ?? 0));
+        chapterPages[chapter.id] = bodyLayout.starts[index]! + 1 + (part.document.pagination.anchors[`${chapter.id}-title`] ?? 0);
       }
     });
 
-    // 3. Print the parts (stamping folios) while the front matter paginates with the contents' numbers.
-    const [bodyPdfs, front] = await Promise.all([
-      mapLimit(parts, this.cores, async (part, index) => this.printed(part.document, bodyLayout.starts[index]! + 1)),
-      (async () => {
-        const document = await this.paginated('front', frontMatter(book, chapterPages), book, paginateOptions);
-        return { document, pdf: await this.printed(document, undefined) };
-      })(),
-    ]);
+    // 3. Print: the parts with their folios, the front matter with the contents' numbers.
+    const [frontPdf, ...bodyPdfs] = await mapLimit([front, ...parts.map((part) => part.document)], this.cores, (document, index) =>
+      this.printed(document, index === 0 ? { contentsPages: chapterPages } : { firstFolio: bodyLayout.starts[index - 1]! + 1 }),
+    );
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'} and the front matter (${elapsed()})`);
 
     // 4. Join, then boxes, metadata, bookmarks.
-    const counts = [front.document.pagination.pages, ...parts.map((part) => part.document.pagination.pages)];
+    const counts = [front.pagination.pages, ...parts.map((part) => part.document.pagination.pages)];
     const layout = layoutBook(counts);
     const blank = await blankPagePdf(geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt);
-    const joined = await joinPdfs(this.buildDir, [front.pdf, ...bodyPdfs], layout.blankAfter, blank);
-    const outline = outlineOf(front.document.pagination, parts, layout.starts);
+    const joined = await joinPdfs(this.buildDir, [frontPdf!, ...bodyPdfs], layout.blankAfter, blank);
+    const outline = outlineOf(front.pagination, parts, layout.starts);
     const pdf = await finishPdf(joined, {
       meta,
       geometry,
@@ -180,10 +177,12 @@ export class PrintSession {
     return { ...document, fresh: true };
   }
 
-  private async printed(document: PaginatedDocument, firstFolio: number | undefined): Promise<Uint8Array> {
-    if (document.printed && document.printed.firstFolio === firstFolio) return document.printed.pdf;
-    const pdf = await document.window.print(firstFolio);
-    document.printed = { firstFolio, pdf };
+  /** The document printed with `numbers`, printed again only when they changed. */
+  private async printed(document: PaginatedDocument, numbers: PrintNumbers): Promise<Uint8Array> {
+    const key = JSON.stringify(numbers);
+    if (document.printed?.key === key) return document.printed.pdf;
+    const pdf = await document.window.print(numbers);
+    document.printed = { key, pdf };
     return pdf;
   }
 

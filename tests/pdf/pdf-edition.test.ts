@@ -1,0 +1,248 @@
+/**
+ * The print edition, checked from the PDF itself (poppler-utils, pdf-lib) on the manuscript (or the mini
+ * book while manuscript/ does not exist) and on a 29-chapter book made by bench/generate-book.ts.
+ * One browser for the whole file; each book is built by a fresh PrintSession, as `folio build` would.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBenchmarkBook } from '../../bench/generate-book.ts';
+import { loadBook } from '../../pipeline/book/load.ts';
+import type { TransformedBook } from '../../pipeline/book/types.ts';
+import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
+import { PrintSession } from '../../pipeline/render/pdf/index.ts';
+import { transformBook } from '../../pipeline/transform/index.ts';
+import { bookmarks, fonts, info, lines, pageBoxes, pageTexts, readPdf, screenshot, squeeze } from './inspect.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'tests/output/pdf');
+const MANUSCRIPT = existsSync(join(ROOT, 'manuscript/book.yaml')) ? join(ROOT, 'manuscript') : join(ROOT, 'tests/fixtures/books/mini');
+const SOURCE_DATE = new Date(Date.UTC(2021, 7, 1));
+const TRIM = [0, 0, 524.41, 737.01];
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+
+interface BuiltBook {
+  name: string;
+  path: string;
+  book: TransformedBook;
+  texts: string[];
+}
+
+let browser: FolioBrowser;
+const built = new Map<string, BuiltBook>();
+let secondBuildOfManuscript: string;
+
+async function transformed(dir: string): Promise<TransformedBook> {
+  const { book } = await loadBook(dir, ROOT);
+  if (!book) throw new Error(`${dir} did not load`);
+  return transformBook(book);
+}
+
+async function build(name: string, book: TransformedBook, options: { printMarks?: boolean } = {}): Promise<string> {
+  const session = await PrintSession.start(browser);
+  try {
+    const result = await session.render(book, { sourceDate: SOURCE_DATE, printMarks: Boolean(options.printMarks), progress: () => undefined });
+    const path = join(OUT, `${name}.pdf`);
+    await writeFile(path, result.pdf);
+    return path;
+  } finally {
+    await session.close();
+  }
+}
+
+beforeAll(async () => {
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  browser = await launchBrowser();
+  const generated = await generateBenchmarkBook(MANUSCRIPT, join(OUT, 'book29'));
+  for (const [name, dir] of [
+    ['manuscript', MANUSCRIPT],
+    ['book29', generated.dir],
+  ] as const) {
+    const book = await transformed(dir);
+    const path = await build(name, book);
+    built.set(name, { name, path, book, texts: pageTexts(path) });
+  }
+  secondBuildOfManuscript = await build('manuscript-again', built.get('manuscript')!.book);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** 0-based physical page of each chapter's opening: its title, subtitle and authors head the page. */
+function openingPages({ book, texts }: BuiltBook): number[] {
+  return book.chapters.map((chapter) => {
+    const meta = chapter.chapter;
+    const head = squeeze(meta.title + (meta.subtitle ? `——${meta.subtitle}` : '') + meta.authors.join(''));
+    const pages = texts.flatMap((text, index) => (squeeze(text).startsWith(head) ? [index] : []));
+    expect(pages, `${chapter.id} opens on exactly one page`).toHaveLength(1);
+    return pages[0]!;
+  });
+}
+
+/** The printed folio of a page: its last line when that is a number. */
+function folioOf(text: string): number | undefined {
+  const last = lines(text).at(-1);
+  return last && /^\d+$/.test(last) ? Number(last) : undefined;
+}
+
+describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
+  const get = () => built.get(name)!;
+
+  it('has the exact trim size on every page', () => {
+    const { path, texts } = get();
+    const boxes = pageBoxes(path, texts.length);
+    expect(boxes).toHaveLength(texts.length);
+    for (const page of boxes) {
+      expect(page.MediaBox, `page ${page.page}`).toEqual(TRIM);
+      expect(page.TrimBox, `page ${page.page}`).toEqual(TRIM);
+    }
+  });
+
+  it('embeds and subsets every font, none of them Type 3', () => {
+    const rows = fonts(get().path);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const font of rows) {
+      expect(font.type, font.name).not.toMatch(/Type 3/);
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.subset, font.name).toBe(true);
+    }
+  });
+
+  it('starts every chapter on a right-hand page with no running head, and numbers the text from 1', () => {
+    const built = get();
+    const openings = openingPages(built);
+    for (const page of openings) expect((page + 1) % 2, `opening on physical page ${page + 1}`).toBe(1);
+    expect(folioOf(built.texts[openings[0]!]!)).toBe(1);
+    // Front matter has no folio.
+    for (const text of built.texts.slice(0, openings[0])) expect(folioOf(text)).toBeUndefined();
+  });
+
+  it('lists every report in the contents with the page its title is printed on', () => {
+    const built = get();
+    const openings = openingPages(built);
+    const contents = squeeze(built.texts.slice(0, openings[0]).join(''));
+    const physicalOfFolio = new Map<number, number>();
+    built.texts.forEach((text, index) => {
+      const folio = folioOf(text);
+      if (folio !== undefined) physicalOfFolio.set(folio, index);
+    });
+    built.book.chapters.forEach((chapter, index) => {
+      const title = squeeze(chapter.chapter.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const match = new RegExp(`${title}(\\d+)`).exec(contents);
+      expect(match, `${chapter.id} in the contents`).not.toBeNull();
+      const folio = Number(match![1]);
+      expect(physicalOfFolio.get(folio), `${chapter.id}: contents says ${folio}`).toBe(openings[index]);
+    });
+  });
+
+  it('prints running heads: the book title on versos, the chapter title on rectos, none on openings and blanks', () => {
+    const built = get();
+    const openings = openingPages(built);
+    const bookTitle = squeeze(built.book.book.meta.title);
+    let checked = 0;
+    built.book.chapters.forEach((chapter, index) => {
+      const end = openings[index + 1] ?? built.texts.length;
+      const recto = squeeze(chapter.chapter.shortTitle ?? chapter.chapter.title);
+      for (let page = openings[index]! + 1; page < end; page++) {
+        const text = built.texts[page]!;
+        if (squeeze(text) === '') continue; // a blank page: no head, no folio
+        const head = squeeze(lines(text)[0]!);
+        expect(head, `physical page ${page + 1}`).toBe((page + 1) % 2 === 0 ? bookTitle : recto);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('sets every note at the foot of its reference’s page, numbered ①②③ afresh on each page', () => {
+    const built = get();
+    const openings = openingPages(built);
+    let notes = 0;
+    built.book.chapters.forEach((chapter, index) => {
+      const pages = built.texts.slice(openings[index], openings[index + 1] ?? built.texts.length).map(squeeze);
+      for (const note of chapter.notes) {
+        const start = squeeze(note.content.map((node) => toString(node)).join('')).slice(0, 14);
+        const found = pages.flatMap((text, page) => [...text.matchAll(new RegExp(`([${CIRCLED}])${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g'))].map((m) => ({ page, marker: m[1]!, at: m.index })));
+        expect(found, `${note.id} printed once`).toHaveLength(1);
+        const { page, marker } = found[0]!;
+        // The marker appears twice on the page: the call in the text and the note's own number.
+        expect(pages[page]!.split(marker).length - 1, `${note.id}: call ${marker} on the note's page`).toBeGreaterThanOrEqual(2);
+        notes++;
+      }
+      // On every page, the notes' numbers run ①, ②, ③… in order.
+      for (const text of pages) {
+        const starts = chapter.notes.map((note) => squeeze(note.content.map((node) => toString(node)).join('')).slice(0, 14));
+        const markers = [...text.matchAll(new RegExp(`[${CIRCLED}](?=${starts.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g'))].map((m) => m[0]);
+        expect(markers.join('')).toBe(CIRCLED.slice(0, markers.length));
+      }
+    });
+    expect(notes).toBe(built.book.chapters.reduce((sum, chapter) => sum + chapter.notes.length, 0));
+  });
+
+  it('has one bookmark per chapter and section, in order, pointing at their pages', async () => {
+    const built = get();
+    const openings = openingPages(built);
+    const outline = bookmarks(await readPdf(built.path));
+    expect(outline[0]!.title).toBe('目录');
+    const chapters = outline.slice(1);
+    expect(chapters.map((item) => item.title)).toEqual(built.book.chapters.map((chapter) => chapter.chapter.title));
+    built.book.chapters.forEach((chapter, index) => {
+      expect(chapters[index]!.page).toBe(openings[index]);
+      const expected = chapter.headings.filter((heading) => heading.depth === 2).map((heading) => heading.text);
+      expect(chapters[index]!.children.map((item) => item.title)).toEqual(expected);
+      const subsections = chapter.headings.filter((heading) => heading.depth === 3).map((heading) => heading.text);
+      expect(chapters[index]!.children.flatMap((item) => item.children.map((child) => child.title))).toEqual(subsections);
+    });
+  });
+
+  it('carries the book’s metadata and language', async () => {
+    const built = get();
+    const meta = built.book.book.meta;
+    const fields = info(built.path);
+    expect(fields.Title).toContain(meta.title);
+    expect(fields.Author).toContain(meta.editors[0]);
+    expect(fields.Subject).not.toBe('');
+    expect(fields.Keywords).toContain(built.book.chapters[0]!.chapter.keywords[0] ?? '');
+    expect(fields.CreationDate).toContain('2021');
+    const pdf = await readPdf(built.path);
+    expect(String(pdf.catalog.get((await import('pdf-lib')).PDFName.of('Lang')))).toContain(meta.language);
+  });
+});
+
+describe('the print PDF as a file', () => {
+  it('is byte-identical when built twice', async () => {
+    const hash = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+    expect(await hash(secondBuildOfManuscript)).toBe(await hash(built.get('manuscript')!.path));
+  });
+
+  it('gets a 3 mm bleed, crop marks, TrimBox and BleedBox with --print-marks', async () => {
+    const path = await build('print-marks', built.get('manuscript')!.book, { printMarks: true });
+    const [first] = pageBoxes(path, 1);
+    expect(first!.TrimBox).toEqual(TRIM);
+    expect(first!.BleedBox).toEqual([-8.5, -8.5, 532.91, 745.51]);
+    expect(first!.MediaBox[0]).toBeLessThan(-8.5);
+  });
+
+  it('leaves screenshots of the pages an editor checks', () => {
+    const manuscript = built.get('manuscript')!;
+    const openings = openingPages(manuscript);
+    const withNotes = manuscript.texts.findIndex((text) => /[①②③]/.test(text));
+    const shots: Array<[string, number]> = [
+      ['title-page', 1],
+      ['copyright-page', 2],
+      ['contents', 3],
+      ['chapter-opening', openings[0]! + 1],
+      ['page-with-notes', withNotes + 1],
+      ['running-heads-verso', openings[0]! + 2],
+      ['running-heads-recto', openings[0]! + 3],
+    ];
+    for (const [shot, page] of shots) screenshot(manuscript.path, page, join(OUT, `manuscript-${shot}`));
+    screenshot(built.get('book29')!.path, 3, join(OUT, 'book29-contents'));
+    for (const [shot] of shots) expect(existsSync(join(OUT, `manuscript-${shot}.png`))).toBe(true);
+  });
+});
