@@ -29,6 +29,13 @@ export const EMBEDDED_FAMILY: Record<FaceRole, string> = {
 /** Tables the parts must not carry: they index glyphs per part and cannot be merged (see sfnt-merge.ts). */
 const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'hdmx', 'LTSH', 'VDMX', 'kern'];
 
+/**
+ * Characters a face leaves to the next family of its CSS stack. LXGW WenKai draws “ ” ‘ ’ proportional
+ * (350 units) where Chinese text sets them 1 em wide; without them in the font, 楷 text (FolioKai,
+ * FolioSerif) takes them from FolioSerif in every reading system, with or without unicode-range support.
+ */
+export const LEFT_TO_STACK: Partial<Record<FaceRole, string>> = { kai: '“”‘’' };
+
 export interface EmbeddedFont {
   face: Face;
   /** File name inside the EPUB's fonts folder, e.g. `FolioSerifSC-Regular.ttf`. */
@@ -61,7 +68,8 @@ export async function embeddedFonts(
   const wanted = [...characters].sort();
   const fonts: EmbeddedFont[] = [];
   for (const face of faces) {
-    const slices = slicesFor(face, wanted);
+    const excluded = LEFT_TO_STACK[face.role] ?? '';
+    const slices = slicesFor(face, wanted.filter((character) => !excluded.includes(character)));
     if (slices.length === 0) continue;
     const parts = await Promise.all(slices.map((slice) => cachedSubset(slice.file, slice.characters.join(''), cacheDir, stats)));
     const style = face.weight === 700 ? 'Bold' : 'Regular';

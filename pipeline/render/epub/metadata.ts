@@ -2,6 +2,10 @@
  * What content.opf and toc.ncx say (templates/epub), from book.yaml and the build: titles with EPUB 3
  * title refinements, editors (marc:relators edt) and the reports' authors (aut), ISBN and a UUID
  * derived from it, CLC classification and subjects, accessibility metadata, the manifest and the spine.
+ *
+ * No `dcterms:conformsTo` (WCAG conformance claim): a claim needs an evaluator who checked what no tool
+ * can (reading order sense, alt text quality); epubcheck and Ace passing is not that. A publisher who
+ * certifies the book adds it with `a11y:certifiedBy`.
  */
 import type { TransformedBook } from '../../book/types.ts';
 import type { NavEntry } from './navigation.ts';
@@ -63,7 +67,6 @@ export function metadata(transformed: TransformedBook, input: MetadataInput): Re
       accessibilityFeatures: ACCESSIBILITY_FEATURES,
       accessibilitySummary:
         '本书为文字电子书：有完整的目录与导航、按章节排列的阅读顺序；脚注可弹出显示并链接回正文；封面图片有替代文字；字体嵌入但可由阅读器替换。',
-      certifiedBy: meta.publisher.name,
       manifest,
       spine,
       navigation: input.navigation,
