@@ -128,6 +128,26 @@ for (const book of BOOKS) {
       }
     });
 
+    it('sets quotation marks 1 em wide in the 楷 (abstract) as in the 宋 text', async () => {
+      const page = await open(edition, 'ch01.html', DESKTOP);
+      const widths = await page.evaluate(async () => {
+        const measure = async (selector: string) => {
+          const span = document.createElement('span');
+          span.textContent = '“';
+          span.style.setProperty('text-spacing-trim', 'space-all');
+          document.querySelector(selector)!.append(span);
+          await document.fonts.load(`${getComputedStyle(span).fontSize} ${getComputedStyle(span).fontFamily}`, '“');
+          const ratio = span.getBoundingClientRect().width / parseFloat(getComputedStyle(span).fontSize);
+          span.remove();
+          return ratio;
+        };
+        return { kai: await measure('.abstract p'), serif: await measure('.chapter-body p') };
+      });
+      await page.close();
+      expect(widths.serif).toBeCloseTo(1, 1);
+      expect(widths.kai).toBeCloseTo(1, 1);
+    });
+
     it('finds a Chinese word with the search box and links to its section', async () => {
       const page = await open(edition, 'index.html', DESKTOP);
       const query = book.name === 'mini' ? '政治生态' : '政治';

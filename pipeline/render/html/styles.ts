@@ -14,10 +14,25 @@ const SHEETS = [join(TEMPLATES, 'shared', 'book.css'), join(HTML_TEMPLATES, 'htm
 
 export const FONTS_DIR = 'fonts';
 
-/** The slices of every face that hold at least one of the characters. */
+/**
+ * LXGW WenKai's quotation marks “ ” ‘ ’ are proportional (0.35 em, measured in Chromium), not the 1 em
+ * of Chinese text: FolioKai takes them from the FolioSerif slice, declared last so that it wins.
+ */
+const KAI_QUOTES = '‘’“”';
+
+/** The slices of every face that hold at least one of the characters (plus FolioKai's borrowed quotes). */
 export function fontSlices(characters: Iterable<string>): FontSlice[] {
   const list = [...characters];
-  return FACES.flatMap((face) => slicesFor(face, list));
+  const slices = FACES.flatMap((face) => slicesFor(face, list));
+  const kai = FACES.find((face) => face.role === 'kai')!;
+  const serif = FACES.find((face) => face.role === 'serif' && face.weight === kai.weight)!;
+  const quotes = list.filter((character) => KAI_QUOTES.includes(character));
+  const borrowed = slicesFor(serif, quotes).map((slice) => ({
+    ...slice,
+    face: kai,
+    unicodeRange: slice.characters.map((c) => `U+${c.codePointAt(0)!.toString(16)}`).join(','),
+  }));
+  return [...slices, ...borrowed];
 }
 
 /** Where a slice is served from, relative to the edition's root. */
