@@ -1,15 +1,15 @@
 /**
  * `folio build`: the stages in order.
- *   load manuscript -> report its messages (stop on errors) -> shared transforms -> each edition renders
+ *   load manuscript -> check (stop on errors) -> shared transforms -> each edition renders
  * The editions share one TransformedBook: none parses the Markdown again.
  */
 import { resolve } from 'node:path';
-import reporter from 'vfile-reporter';
 import { loadBook } from './book/load.ts';
 import type { EditionContext, EditionName, TransformedBook } from './book/types.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import type { FolioBrowser } from './render/browser.ts';
-import { hasErrors } from './diagnostics.ts';
+import { checkBook } from './check/engine.ts';
+import { hasErrors, reportProblems } from './diagnostics.ts';
 import { EXIT, type Io } from './io.ts';
 import { EDITION_MODULES } from './render/editions.ts';
 import { sourceDate } from './source-date.ts';
@@ -25,8 +25,10 @@ export interface BuildOptions {
 export async function runBuild(io: Io, options: BuildOptions): Promise<number> {
   const started = Date.now();
   const { book, files } = await loadBook(options.manuscript, io.cwd);
-  const problems = files.filter((file) => file.messages.some((m) => m.fatal !== undefined && m.fatal !== null));
-  if (problems.length > 0) io.err(`${reporter(problems, { quiet: true })}\n`);
+  // The build checks what `folio check` checks: a manuscript with errors yields no edition.
+  if (book) checkBook(book);
+  const problems = reportProblems(files);
+  if (problems) io.err(`${problems}\n`);
   if (!book || hasErrors(files)) {
     io.err('folio: the manuscript has errors (above); no edition was written\n');
     return EXIT.failed;

@@ -3,7 +3,8 @@
  * as an error, so `check` and `build` agree.
  */
 import { relative } from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
+import reporter from 'vfile-reporter';
 import type { VFileMessage } from 'vfile-message';
 import type { Diagnostic, Severity } from './book/types.ts';
 
@@ -36,4 +37,16 @@ export function toDiagnostics(files: VFile[], cwd = process.cwd()): Diagnostic[]
 
 export function hasErrors(files: VFile[], strict = false): boolean {
   return files.some((file) => file.messages.some((m) => m.fatal === true || (strict && m.fatal === false)));
+}
+
+/** vfile-reporter's report of the errors and warnings only (infos such as planned chapters are left out). */
+export function reportProblems(files: VFile[]): string {
+  const problems = files
+    .map((file) => {
+      const copy = new VFile({ path: file.path, cwd: file.cwd });
+      copy.messages = file.messages.filter((message) => severityOf(message) !== 'info');
+      return copy;
+    })
+    .filter((file) => file.messages.length > 0);
+  return problems.length > 0 ? reporter(problems, { quiet: true }) : '';
 }

@@ -3,8 +3,8 @@
  * plan read, parsed once and its front matter validated. Problems become messages on the VFile they
  * concern (book.yaml or the chapter), with line and rule id; loading never throws for bad input.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { VFile } from 'vfile';
 import { location } from 'vfile-location';
@@ -87,7 +87,26 @@ export async function loadBook(manuscriptDir: string, cwd = process.cwd()): Prom
     }
     files.push(await readChapter(chapter, path, plan, cwd));
   }
+  reportUnlisted(root, metaFile, new Set(meta.chapters.flatMap((plan) => (plan.file ? [resolve(root, plan.file)] : []))));
   return { book: { root, meta, metaFile, chapters }, files };
+}
+
+/** Markdown files in the manuscript folder that the plan does not list would silently miss the book. */
+function reportUnlisted(root: string, metaFile: VFile, listed: Set<string>) {
+  let names: string[];
+  try {
+    names = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  for (const name of names.filter((n) => n.endsWith('.md') && !n.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')).sort()) {
+    if (listed.has(join(root, name))) continue;
+    metaFile.message(`Unexpected chapter file \`${name}\` that \`chapters\` does not list, expected it in the plan (or moved out of the manuscript)`, {
+      place: metaPlace(metaFile, ['chapters']),
+      ruleId: 'book-chapter-unlisted',
+      source: 'folio',
+    });
+  }
 }
 
 /**
@@ -154,7 +173,11 @@ export function parseBookYaml(file: VFile): BookMeta | undefined {
 function readFrontMatter(file: VFile, tree: Root): z.infer<typeof chapterFrontMatter> | undefined {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yaml) {
-    file.message('Unexpected chapter without front matter, expected `---` with at least `title:`', {
+    const unclosed = /^---[ \t]*\r?\n/.test(String(file.value));
+    const reason = unclosed
+      ? 'Unexpected unclosed front matter: the `---` on line 1 has no closing `---`, expected one after the last field'
+      : 'Unexpected chapter without front matter, expected `---` with at least `title:`';
+    file.message(reason, {
       place: { line: 1, column: 1 },
       ruleId: 'chapter-front-matter',
       source: 'folio',

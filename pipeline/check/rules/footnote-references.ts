@@ -9,11 +9,11 @@ const id = 'footnote-references';
 export const footnoteReferences: ChapterRule = {
   kind: 'chapter',
   id,
-  description: 'Footnote references without a definition, definitions never referenced, duplicate ids',
+  description: 'Footnote references without a definition, definitions never referenced, duplicate ids, notes inside notes',
   severity: 'error',
   fixable: false,
   docs: {
-    flags: ['全覆盖。[^2]\n\n[^1]: 从未引用的注释。', '[^1]: 甲\n[^1]: 乙'],
+    flags: ['全覆盖。[^2]\n\n[^1]: 从未引用的注释。', '[^1]: 甲\n[^1]: 乙', '正文。[^1]\n\n[^1]: 注释[^2]。\n\n[^2]: 注释的注释。'],
     accepts: ['节目，[^1]以持续引领干部作风转变。\n\n[^1]: 嘉廉话是……'],
   },
   plugin: () => (tree: Root, file: VFile) => {
@@ -22,6 +22,11 @@ export const footnoteReferences: ChapterRule = {
     visit(tree, (node) => {
       if (node.type === 'footnoteReference') referenced.add(node.identifier);
       if (node.type !== 'footnoteDefinition') return;
+      // Notes of notes have no place on a page or in a pop-up: the editions print them without a marker.
+      visit(node, 'footnoteReference', (inner) => {
+        const at = inner.position?.start.offset ?? 0;
+        report(file, id, `Unexpected footnote reference \`[^${inner.label ?? inner.identifier}]\` inside a footnote, expected references only in the text`, at, inner.position?.end.offset ?? at);
+      });
       const first = definitions.get(node.identifier);
       const start = node.position?.start.offset ?? 0;
       if (first) {
