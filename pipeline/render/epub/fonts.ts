@@ -26,8 +26,15 @@ export const EMBEDDED_FAMILY: Record<FaceRole, string> = {
   kai: 'FolioKaiSC',
 };
 
-/** Tables the parts must not carry: they index glyphs per part and cannot be merged (see sfnt-merge.ts). */
-const DROPPED_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'hdmx', 'LTSH', 'VDMX', 'kern'];
+/** Tables the merged font cannot carry: they index glyphs per part (see sfnt-merge.ts). */
+const DROPPED_TABLES = ['GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'vhea', 'vmtx', 'VORG', 'DSIG', 'hdmx', 'LTSH', 'VDMX', 'kern'];
+
+/**
+ * The OpenType language system of the book's forms. A browser applies `locl` for `lang="zh-Hans"`; the
+ * merged font has no GSUB, so each cut keeps `locl` only and the merge bakes the ZHS forms into the cmap
+ * (in Noto SC the em dash: 1 em and joined, so —— is one line, not two dashes with a gap).
+ */
+const LANGUAGE_SYSTEM = 'ZHS ';
 
 /**
  * Characters a face leaves to the next family of its CSS stack. LXGW WenKai draws “ ” ‘ ’ proportional
@@ -74,7 +81,7 @@ export async function embeddedFonts(
     const parts = await Promise.all(slices.map((slice) => cachedSubset(slice.file, slice.characters.join(''), cacheDir, stats)));
     const style = face.weight === 700 ? 'Bold' : 'Regular';
     const family = EMBEDDED_FAMILY[face.role];
-    fonts.push({ face, filename: `${family}-${style}.ttf`, data: mergeTrueType(parts, { family, style }) });
+    fonts.push({ face, filename: `${family}-${style}.ttf`, data: mergeTrueType(parts, { family, style, localizedForms: LANGUAGE_SYSTEM }) });
   }
   return fonts;
 }
@@ -82,7 +89,7 @@ export async function embeddedFonts(
 async function cachedSubset(file: string, text: string, cacheDir: string, stats: FontStats): Promise<Buffer> {
   stats.slices++;
   const { size } = await stat(file);
-  const key = createHash('sha256').update(`${file}\0${size}\0${text}`).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(`${file}\0${size}\0${text}\0locl`).digest('hex').slice(0, 24);
   const path = join(cacheDir, `${basename(file, '.woff2')}-${key}.ttf`);
   const cached = await readFile(path).catch(() => undefined);
   if (cached) {
@@ -91,7 +98,7 @@ async function cachedSubset(file: string, text: string, cacheDir: string, stats:
   }
   const subset = await subsetFont(await readFile(file), text, {
     targetFormat: 'truetype',
-    noLayoutClosure: true,
+    keepFeatures: ['locl'],
     dropTables: DROPPED_TABLES,
   });
   await mkdir(cacheDir, { recursive: true });

@@ -7,13 +7,14 @@
  * No maintained JavaScript library merges TrueType fonts (fontkit and opentype.js subset or rewrite one
  * font, not several), and the job is small because every part comes from the same design: the glyphs
  * are concatenated, and the tables that count or index them are rebuilt. Layout tables (GSUB, GPOS)
- * must be dropped from the parts beforehand (subset with `noLayoutClosure` and those tables dropped):
- * they index glyphs per part and cannot be concatenated.
+ * are not carried over: they index glyphs per part and cannot be concatenated (a part keeps GSUB only
+ * so that its localized forms can be baked into the cmap, see `localizedForms`).
  *
  * Tables written: head, hhea, maxp, OS/2, hmtx, cmap (formats 4 and 12), loca, glyf, post (v3), name
  * (the new family name plus the source's copyright and licence records, as the OFL requires), and the
  * source's hinting tables (cvt, fpgm, prep, gasp), which are shared by every slice of a face.
  */
+import { singleSubstitutions } from './gsub.ts';
 
 interface TableRecord {
   tag: string;
@@ -36,6 +37,12 @@ export interface MergeNames {
   family: string;
   /** `Regular` or `Bold`. */
   style: 'Regular' | 'Bold';
+  /**
+   * OpenType language system (e.g. `ZHS `) whose `locl` forms the merged font maps directly: a part that
+   * keeps its GSUB has those substitutions read and its cmap pointed at the localized glyphs (the merged
+   * font has no GSUB to apply them).
+   */
+  localizedForms?: string;
 }
 
 const KEPT_HINTING_TABLES = ['cvt ', 'fpgm', 'prep', 'gasp'];
@@ -122,6 +129,16 @@ function readCmap(cmap: Buffer): Map<number, number> {
   return map;
 }
 
+function bakeLocalizedForms(font: ParsedFont, language: string): void {
+  const gsub = font.tables.get('GSUB');
+  if (!gsub) return;
+  const substitutions = singleSubstitutions(gsub, 'locl', language);
+  for (const [code, glyph] of font.cmap) {
+    const localized = substitutions.get(glyph);
+    if (localized !== undefined && localized < font.numGlyphs) font.cmap.set(code, localized);
+  }
+}
+
 /** Rewrites the component glyph ids of a composite glyph. */
 function remapComposite(glyph: Buffer, remap: (gid: number) => number): Buffer {
   if (glyph.length === 0 || glyph.readInt16BE(0) >= 0) return glyph;
@@ -148,6 +165,7 @@ export function mergeTrueType(parts: Buffer[], names: MergeNames): Buffer {
   const metrics: Array<[number, number]> = [first.metrics[0]!];
   const cmap = new Map<number, number>();
   for (const font of fonts) {
+    if (names.localizedForms) bakeLocalizedForms(font, names.localizedForms);
     const base = glyphs.length - 1; // glyph 0 (.notdef) is shared
     const remap = (gid: number) => (gid === 0 ? 0 : base + gid);
     for (let gid = 1; gid < font.numGlyphs; gid++) {
