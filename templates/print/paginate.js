@@ -81,6 +81,7 @@
       return circled(index);
     }
 
+    keepAvoidedBreaksUnforced();
     Paged.registerHandlers(FolioPages);
     const template = document.getElementById('folio-content');
     const previewer = new Paged.Previewer();
@@ -92,6 +93,29 @@
 
   const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, .abstract, .bios';
   const HEADING = /^H[1-6]$/;
+
+  /**
+   * Paged.js 0.4.3 bug: when a note overflows its page, its footnote handler starts an extra page if
+   * the next page begins with a break-before/after — and counts `avoid` (every heading has
+   * break-after: avoid) as a forced break. The text after a heading was then set twice and a long
+   * note repeated. The handler now sees only real forced breaks.
+   */
+  function keepAvoidedBreaksUnforced() {
+    const Footnotes = Paged.registeredHandlers.find((Handler) => Handler.prototype && 'moveFootnote' in Handler.prototype);
+    if (!Footnotes || Footnotes.prototype.folioPatched) return;
+    const afterPageLayout = Footnotes.prototype.afterPageLayout;
+    Footnotes.prototype.afterPageLayout = function (pageElement, page, breakToken, chunker) {
+      const dataset = breakToken?.node?.dataset;
+      const avoided = ['breakBefore', 'previousBreakAfter'].filter((key) => dataset?.[key] === 'avoid');
+      for (const key of avoided) delete dataset[key];
+      try {
+        return afterPageLayout.call(this, pageElement, page, breakToken, chunker);
+      } finally {
+        for (const key of avoided) dataset[key] = 'avoid';
+      }
+    };
+    Footnotes.prototype.folioPatched = true;
+  }
 
   /** The last block that starts at or before the overflow's start. */
   function blockIndexAt(blocks, overflow) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +184,25 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
     expect(notes).toBe(built.book.chapters.reduce((sum, chapter) => sum + chapter.notes.length, 0));
   });
 
+  it('never leaves a heading alone at the foot of a page', () => {
+    const built = get();
+    const headings = new Set(built.book.chapters.flatMap((chapter) => chapter.headings.map((heading) => squeeze(heading.text))));
+    let seen = 0;
+    built.texts.forEach((text, page) => {
+      const pageLines = lines(text).map(squeeze);
+      pageLines.forEach((line, index) => {
+        if (!headings.has(line)) return;
+        seen++;
+        let next = index + 1;
+        while (next < pageLines.length && headings.has(pageLines[next]!)) next++;
+        const following = pageLines[next];
+        const isTextLine = following !== undefined && !/^\d+$/.test(following) && !new RegExp(`^[${CIRCLED}]`).test(following);
+        expect(isTextLine, `physical page ${page + 1}: “${line}” is followed by text`).toBe(true);
+      });
+    });
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('has one bookmark per chapter and section, in order, pointing at their pages', async () => {
     const built = get();
     const openings = openingPages(built);
@@ -211,6 +230,37 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
     expect(fields.CreationDate).toContain('2021');
     const pdf = await readPdf(built.path);
     expect(String(pdf.catalog.get((await import('pdf-lib')).PDFName.of('Lang')))).toContain(meta.language);
+  });
+});
+
+describe('a note too long for its page', () => {
+  const LONG_NOTE = `井研县隶属四川省乐山市，${'这是一段很长的注释文字，用来检验注释过长时能否在下一页继续排出而不丢失任何内容；'.repeat(90)}注释到此结束。`;
+
+  it('continues on the next page, its text set once and the text around its call never repeated', async () => {
+    const dir = join(OUT, 'long-note');
+    await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
+    const chapterFile = join(dir, 'chapters/02-community.md');
+    const markdown = await readFile(chapterFile, 'utf8');
+    const definition = /^\[\^(\w+)\]: .*$/m.exec(markdown);
+    expect(definition, 'the mini book has a note in chapter 2').not.toBeNull();
+    await writeFile(chapterFile, markdown.replace(definition![0], `[^${definition![1]}]: ${LONG_NOTE}`));
+    const book = await transformed(dir);
+    const pages = pageTexts(await build('long-note', book)).map(squeeze);
+    const start = squeeze(LONG_NOTE).slice(0, 14);
+    const end = squeeze(LONG_NOTE).slice(-14);
+    const notePage = pages.findIndex((text) => text.includes(`①${start}`));
+    expect(notePage, 'the note begins on some page').toBeGreaterThan(-1);
+    expect(pages[notePage]!.split('①').length - 1, 'its call is on the same page').toBeGreaterThanOrEqual(2);
+    expect(pages[notePage]!.includes(end) || pages[notePage + 1]!.includes(end), 'it ends on that page or the next').toBe(true);
+    const whole = pages.join('');
+    expect(whole.split(start).length - 1, 'the note is set once').toBe(1);
+    // Every paragraph of the chapter is printed exactly once.
+    const chapter = book.chapters[1]!;
+    for (const paragraph of chapter.body.children) {
+      if (paragraph.type !== 'element' || paragraph.tagName !== 'p') continue;
+      const opening = squeeze(toString(paragraph)).slice(0, 8);
+      expect(whole.split(opening).length - 1, opening).toBe(1);
+    }
   });
 });
 
