@@ -95,6 +95,13 @@ export function casesFor(workload: Workload, peers: Peers): BenchCase[] {
     folioBuild('html'),
     peer('html', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['-s', '--toc', workload.markdown, '-o', out('pandoc.html')] }), 'pandoc.html'),
     folioBuild('epub', 'epub'),
+    {
+      ...probe('epub', 'epub cold cache', workload, 'epub-cold.ts'),
+      // a whole build, so the wall time counts (the probe prints no in-process figure)
+      failure: (run) => (run.exitCode === 0 && existsSync(out('folio-cold.epub')) ? undefined : failureLine(run)),
+      seconds: undefined,
+      prepare: fresh('folio-cold.epub'),
+    },
     peer('epub', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['--toc', '-t', 'epub3', workload.markdown, '-o', out('pandoc.epub')] }), 'pandoc.epub', 'epub'),
     folioBuild('pdf', 'pdf'),
     peer('pdf', 'pagedjs-cli', peers.pagedjs, (cli) => ({
