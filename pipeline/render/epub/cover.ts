@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
 import { withBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
@@ -52,7 +53,10 @@ export async function coverImage(book: Book, fonts: EmbeddedFont[], options: { c
 async function givenCover(root: string, file: string): Promise<CoverImage> {
   const type = MEDIA_TYPES[extname(file).toLowerCase()];
   if (!type) throw new Error(`book.yaml cover: ${file} must be a .jpg or .png image`);
-  const data = await readFile(resolve(root, file)).catch(() => {
+  const path = resolve(root, file);
+  // Like the chapters' images: only files of the manuscript go into the book.
+  if (!isInside(root, path)) throw new Error(`book.yaml cover: ${file} must be inside the manuscript folder`);
+  const data = await readFile(path).catch(() => {
     throw new Error(`book.yaml cover: cannot read ${file}`);
   });
   return { ...type, data };
@@ -63,7 +67,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 async function coverHtml(book: Book, fonts: EmbeddedFont[]): Promise<string> {
   const meta = book.meta;
   const fields: Record<string, string> = {
-    title: escapeHtml(meta.title),
+    // A title written in parts (决胜全面小康 助力文旅发展) breaks between them, not mid-phrase.
+    title: meta.title
+      .split(/\s+/)
+      .map((part) => `<span class="line">${escapeHtml(part)}</span>`)
+      .join(' '),
+    documentTitle: escapeHtml(meta.title),
     subtitle: escapeHtml(meta.subtitle ?? ''),
     editors: escapeHtml(`${meta.editors.join(' ')} ${LABELS.editors}`),
     publisher: escapeHtml(meta.publisher.name),
