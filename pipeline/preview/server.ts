@@ -60,7 +60,7 @@ export async function startServer(source: ServerSource, port: number): Promise<P
     if (path === CLIENT_PATH) return stream(response, CLIENT_FILE);
     const name = path === '/' ? 'index.html' : path.slice(1);
     const site = source.site();
-    const text = site.files.get(name);
+    const text = site.files.get(name) ?? site.onRequest.get(name)?.();
     if (text !== undefined) return send(response, 200, TYPES[extname(name)] ?? 'application/octet-stream', name.endsWith('.html') ? inject(text) : text);
     const copy = site.copies.get(name);
     if (copy) return stream(response, copy);

@@ -13,6 +13,9 @@ import { hasErrors, toDiagnostics } from '../diagnostics.ts';
 import { renderSite, type Site } from '../render/html/site.ts';
 import { transformBook, transformChapter } from '../transform/index.ts';
 
+/** The search index is built when a page first asks for it, not on every save. */
+const PREVIEW_SITE = { searchIndex: 'on-request' } as const;
+
 export interface PreviewSession {
   manuscript: string;
   cwd: string;
@@ -47,7 +50,7 @@ export async function openSession(manuscript: string, cwd: string): Promise<Prev
   const checked = checkBook(book);
   const transformed = transformBook(book);
   const diagnostics = byFile([...new Set([...files, ...checked])], cwd);
-  return { manuscript: resolve(cwd, manuscript), cwd, book, transformed, site: renderSite(transformed), diagnostics };
+  return { manuscript: resolve(cwd, manuscript), cwd, book, transformed, site: renderSite(transformed, PREVIEW_SITE), diagnostics };
 }
 
 /** Applies a change to `path` (absolute): the incremental path of the preview, timed. */
@@ -75,15 +78,15 @@ export async function applyChange(session: PreviewSession, path: string): Promis
   chapters.push(transformedChapter);
   chapters.sort((a, b) => a.chapter.number - b.chapter.number);
   session.transformed = { ...session.transformed, chapters };
-  const before = session.site.files;
-  session.site = renderSite(session.transformed);
-  return finish({ scope: 'chapter', pages: changedPages(before, session.site.files), diagnostics });
+  const before = session.site.signatures;
+  session.site = renderSite(session.transformed, PREVIEW_SITE);
+  return finish({ scope: 'chapter', pages: changedPages(before, session.site.signatures), diagnostics });
 }
 
 async function reloadBook(session: PreviewSession): Promise<Omit<Update, 'ms'>> {
   try {
     const next = await openSession(session.manuscript, session.cwd);
-    const pages = changedPages(session.site.files, next.site.files);
+    const pages = changedPages(session.site.signatures, next.site.signatures);
     Object.assign(session, next);
     return { scope: 'book', pages, diagnostics: next.diagnostics.get(resolve(session.manuscript, BOOK_FILE)) ?? [] };
   } catch (error) {
@@ -103,7 +106,7 @@ function byFile(files: VFile[], cwd: string): Map<string, Diagnostic[]> {
 }
 
 function changedPages(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...after.keys()].filter((path) => path.endsWith('.html') && before.get(path) !== after.get(path));
+  return [...after.keys()].filter((path) => before.get(path) !== after.get(path));
 }
 
 /** The folders to watch: book.yaml's and every planned or written chapter's. */

@@ -100,6 +100,8 @@ describe('folio preview', () => {
     const fontResponse = await fetch(new URL(font, preview.url));
     expect(fontResponse.headers.get('content-type')).toBe('font/woff2');
     expect((await fetch(new URL('../../etc/passwd', preview.url))).status).toBe(404);
+    // The search index is built when first asked for, from the current chapters.
+    expect(await (await fetch(new URL('search-index.js', preview.url))).text()).toMatch(/^window\.folioSearchIndex = \{.*廉洁文化基地12个/s);
   });
 
   it('sends a reload event after a chapter is edited and then serves the new text', async () => {

@@ -25,6 +25,10 @@ import { fontPath, fontSlices, HTML_TEMPLATES, stylesheet } from './styles.ts';
 export interface Site {
   /** Text files by path relative to the edition's root (`index.html`, `ch01.html`, `folio.css`, …). */
   files: Map<string, string>;
+  /** Per page, a short signature that changes whenever the page does (the preview compares these, not whole pages). */
+  signatures: Map<string, string>;
+  /** Files made only when asked for (the preview's search index: built on the first search, not on every save). */
+  onRequest: Map<string, () => string>;
   /** Files copied as they are, by path relative to the root -> absolute source: font slices (`fonts/…`), images (`assets/…`). */
   copies: Map<string, string>;
 }
@@ -41,10 +45,14 @@ export function contentsDepth(meta: BookMeta): number {
 
 const serialise = (tree: Root) => toHtml(tree, { upperDoctype: true });
 
+let renderCount = 0;
+
 interface RenderedArticle {
+  /** Unique per rendering: a page's signature names the articles it holds. */
+  version: number;
   html: string;
-  /** Its printed text, for the font slices. */
-  text: string;
+  /** The characters of its printed text, for the font slices. */
+  characters: Set<string>;
 }
 
 /** A chapter's article on its own page (level 1) and in the single-page book (level 2), each rendered once. */
@@ -56,7 +64,7 @@ function article(chapter: TransformedChapter, level: 1 | 2): RenderedArticle {
   let rendered = byLevel.get(level);
   if (!rendered) {
     const tree = chapterArticle(chapter, level);
-    byLevel.set(level, (rendered = { html: toHtml(tree), text: toString(tree) }));
+    byLevel.set(level, (rendered = { version: ++renderCount, html: toHtml(tree), characters: new Set(toString(tree)) }));
   }
   return rendered;
 }
@@ -65,13 +73,17 @@ function article(chapter: TransformedChapter, level: 1 | 2): RenderedArticle {
 const slot = (key: string): Element => h('folio-slot', { dataKey: key });
 const SLOT = /<folio-slot data-key="([^"]+)"><\/folio-slot>/g;
 
-function fill(html: string, slots: Map<string, string>): string {
-  return html.replace(SLOT, (_, key: string) => slots.get(key) ?? '');
+function fill(html: string, slots: Map<string, RenderedArticle>): string {
+  return html.replace(SLOT, (_, key: string) => slots.get(key)?.html ?? '');
+}
+
+function signature(html: string, slots: Map<string, RenderedArticle>): string {
+  return `${html}${[...html.matchAll(SLOT)].map((match) => slots.get(match[1]!)?.version).join(',')}`;
 }
 
 export interface SiteOptions {
-  /** Extra characters to cover with fonts (the preview's overlay text). */
-  extraCharacters?: string;
+  /** `on-request`: the search index goes to `onRequest` instead of `files` (the preview). */
+  searchIndex?: 'now' | 'on-request';
 }
 
 export function renderSite(book: TransformedBook, options: SiteOptions = {}): Site {
@@ -79,8 +91,12 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   const bookTitle = meta.title;
   const chapters = book.chapters;
   const files = new Map<string, string>();
-  const slots = new Map<string, string>();
-  const texts: string[] = [options.extraCharacters ?? ''];
+  const signatures = new Map<string, string>();
+  const slots = new Map<string, RenderedArticle>();
+  const characters = new Set(book.characters);
+  const addCharacters = (printed: Iterable<string>) => {
+    for (const character of printed) if (character >= ' ') characters.add(character);
+  };
 
   const order: PageLink[] = [
     { href: CONTENTS_PAGE, title: LABELS.contents },
@@ -89,8 +105,10 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   ];
   const around = (index: number) => ({ previous: order[index - 1], next: order[index + 1] });
   const emit = (path: string, tree: Root) => {
-    texts.push(toString(tree));
-    files.set(path, fill(serialise(tree), slots));
+    addCharacters(toString(tree));
+    const frame = serialise(tree);
+    signatures.set(path, signature(frame, slots));
+    files.set(path, fill(frame, slots));
   };
 
   const contents = contentsList(book, { depth: contentsDepth(meta), href: (chapter, id) => (id ? `${chapterPage(chapter)}#${id}` : chapterPage(chapter)) });
@@ -118,13 +136,13 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   chapters.forEach((chapter, index) => {
     const key = `${chapter.id}:1`;
     const rendered = article(chapter, 1);
-    slots.set(key, rendered.html);
-    texts.push(rendered.text);
+    slots.set(key, rendered);
+    addCharacters(rendered.characters);
     emit(chapterPage(chapter), page({ title: chapter.chapter.title, bookTitle, bodyClass: 'page-chapter', contentsLink: true, ...around(index + 2), main: [slot(key)] }));
   });
 
   const bookContents = contentsList(book, { depth: contentsDepth(meta), href: (chapter, id) => `#${id ?? chapter.id}` });
-  for (const chapter of chapters) slots.set(`${chapter.id}:2`, article(chapter, 2).html);
+  for (const chapter of chapters) slots.set(`${chapter.id}:2`, article(chapter, 2));
   emit(
     BOOK_PAGE,
     page({
@@ -136,19 +154,19 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
     }),
   );
 
-  const index = buildSearchIndex(chapters.flatMap((chapter) => chapterSections(chapter, chapterPage)));
-  files.set(SEARCH_INDEX_SCRIPT, searchIndexScript(index));
+  const onRequest = new Map<string, () => string>();
+  const searchIndex = () => searchIndexScript(buildSearchIndex(chapters.flatMap((chapter) => chapterSections(chapter, chapterPage))));
+  if (options.searchIndex === 'on-request') onRequest.set(SEARCH_INDEX_SCRIPT, once(searchIndex));
+  else files.set(SEARCH_INDEX_SCRIPT, searchIndex());
   files.set(SEARCH_SCRIPT, readFileSync(join(HTML_TEMPLATES, SEARCH_SCRIPT), 'utf8'));
 
-  const characters = new Set(book.characters);
-  for (const text of texts) for (const character of text) if (character >= ' ') characters.add(character);
   const slices = cachedSlices(characters);
   files.set(STYLESHEET, stylesheet(slices));
   const images = chapters.flatMap((chapter) => [...chapter.assets]);
-  return { files, copies: new Map([...slices.map((slice) => [fontPath(slice), slice.file] as const), ...images]) };
+  return { files, signatures, onRequest, copies: new Map([...slices.map((slice) => [fontPath(slice), slice.file] as const), ...images]) };
 }
 
-/** Choosing slices scans every range of every face: reuse the last answer while no new character appears. */
+/** Reuse the slices (and the stylesheet's font rules) while no new character appears: the preview's usual save. */
 let lastSlices: { characters: Set<string>; slices: FontSlice[] } | undefined;
 function cachedSlices(characters: Set<string>): FontSlice[] {
   if (lastSlices && [...characters].every((character) => lastSlices!.characters.has(character)) && lastSlices.characters.size === characters.size) {
@@ -156,4 +174,9 @@ function cachedSlices(characters: Set<string>): FontSlice[] {
   }
   lastSlices = { characters, slices: fontSlices(characters) };
   return lastSlices.slices;
+}
+
+function once(make: () => string): () => string {
+  let made: string | undefined;
+  return () => (made ??= make());
 }
