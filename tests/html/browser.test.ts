@@ -128,6 +128,34 @@ for (const book of BOOKS) {
       }
     });
 
+    it('applies the Chinese typography on screen and hides the web furniture in print', async () => {
+      const page = await open(edition, 'book.html', DESKTOP);
+      const styles = () =>
+        page.evaluate(() => {
+          const paragraph = document.querySelector('.chapter-body > p')!;
+          const style = getComputedStyle(paragraph);
+          const shown = (selector: string) => getComputedStyle(document.querySelector(selector)!).display !== 'none';
+          return {
+            lang: document.documentElement.lang,
+            indentEm: parseFloat(style.textIndent) / parseFloat(style.fontSize),
+            lineBreak: style.getPropertyValue('line-break'),
+            trim: style.getPropertyValue('text-spacing-trim'),
+            autospace: style.getPropertyValue('text-autospace'),
+            nobreak: getComputedStyle(document.querySelector('.nobreak')!).whiteSpace,
+            header: shown('.site-header'),
+            popup: shown('.note-popup'),
+            notes: shown('.notes'),
+          };
+        });
+      const screen = await styles();
+      expect(screen).toMatchObject({ lang: 'zh-Hans', lineBreak: 'strict', trim: 'trim-start', autospace: 'normal', nobreak: 'nowrap', header: true });
+      expect(screen.indentEm).toBeCloseTo(2, 5);
+      await page.emulateMediaType('print');
+      const print = await styles();
+      await page.close();
+      expect(print).toMatchObject({ header: false, popup: false, notes: true });
+    });
+
     it('sets quotation marks 1 em wide in the 楷 (abstract) as in the 宋 text', async () => {
       const page = await open(edition, 'ch01.html', DESKTOP);
       const widths = await page.evaluate(async () => {
