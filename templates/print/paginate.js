@@ -1,7 +1,7 @@
 /*
  * Runs inside a print window, after Paged.js (dist/paged.js). The Node side calls
- * `folioPaginate(options)` once the page has loaded, then `folioStampFolios(first)` when it knows on
- * which page of the book this document starts. Plain browser JavaScript: functions passed to
+ * `folioPaginate(options)` once the page has loaded, and for the front matter `folioFillContents`
+ * once the text is paginated. Plain browser JavaScript: functions passed to
  * page.evaluate from TypeScript would carry the transpiler's helpers with them.
  */
 (() => {
@@ -88,7 +88,7 @@
     const layoutStarted = performance.now();
     const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
     const layoutMs = performance.now() - layoutStarted;
-    return { pages: flow.total, anchors: anchorPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
+    return { pages: flow.total, anchors: anchorPages(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
   };
 
   const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, .abstract, .bios';
@@ -150,6 +150,13 @@
     return anchors;
   }
 
+  /** 0-based indexes of the pages with nothing on them (Paged.js's blank versos before a chapter). */
+  function blankPages() {
+    return [...document.querySelectorAll('.pagedjs_page')].flatMap((page, index) =>
+      page.querySelector('.pagedjs_page_content').textContent.trim() === '' ? [index] : [],
+    );
+  }
+
   /** Notes whose call is on one page but whose text begins on another (for the build's report). */
   function unplacedNotes() {
     const moved = [];
@@ -165,13 +172,5 @@
     for (const number of document.querySelectorAll('.toc-page[data-chapter]')) {
       number.textContent = String(pages[number.dataset.chapter] ?? '');
     }
-  };
-
-  /** Folios: `first` is the number of this document's first page in the book; blank pages get none. */
-  window.folioStampFolios = (first) => {
-    document.querySelectorAll('.pagedjs_page').forEach((page, index) => {
-      const blank = page.classList.contains('pagedjs_blank_page') || page.querySelector('.pagedjs_page_content').textContent.trim() === '';
-      page.style.setProperty('--folio-number', blank ? "''" : cssString(first + index));
-    });
   };
 })();

@@ -19,6 +19,8 @@ export interface Pagination {
   pages: number;
   /** 0-based page (within this document) of each element id: chapter sections, titles, headings. */
   anchors: Record<string, number>;
+  /** 0-based pages left blank (before a chapter that opens on a recto): no folio. */
+  blankPages: number[];
   /** Notes whose text does not begin on the page of their call. */
   movedNotes: string[];
   fontsMs: number;
@@ -28,6 +30,7 @@ export interface Pagination {
 interface BrowserPagination {
   pages: number;
   anchors: Record<string, number>;
+  blankPages: number[];
   overflowingNotes: string[];
   fontsMs: number;
   layoutMs: number;
@@ -36,13 +39,12 @@ interface BrowserPagination {
 declare global {
   interface Window {
     folioPaginate(options: unknown): Promise<BrowserPagination>;
-    folioStampFolios(first: number): void;
     folioFillContents(pages: Record<string, number>): void;
   }
 }
 
 export interface PrintNumbers {
-  firstFolio?: number;
+  /** The front matter's contents: the folio each chapter starts on, by chapter id. */
   contentsPages?: Record<string, number>;
 }
 
@@ -67,19 +69,13 @@ export class PrintWindow {
         noteNumbering: options.noteNumbering,
       },
     );
-    return { pages: result.pages, anchors: result.anchors, movedNotes: result.overflowingNotes, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
+    return { pages: result.pages, anchors: result.anchors, blankPages: result.blankPages, movedNotes: result.overflowingNotes, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
   }
 
-  /**
-   * Prints the paginated document. `firstFolio` numbers its pages (absent: unnumbered, the front
-   * matter); `contentsPages` fills in the contents' page numbers, by chapter id.
-   */
-  async print(numbers: PrintNumbers): Promise<Uint8Array> {
-    await this.page.evaluate((args) => {
-      if (args.firstFolio !== undefined) window.folioStampFolios(args.firstFolio);
-      if (args.contentsPages) window.folioFillContents(args.contentsPages);
-    }, numbers);
-    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, timeout: 0 });
+  /** Prints the paginated document, with the contents' page numbers filled in when given. */
+  async print(numbers: PrintNumbers = {}): Promise<Uint8Array> {
+    if (numbers.contentsPages) await this.page.evaluate((pages) => window.folioFillContents(pages), numbers.contentsPages);
+    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false, timeout: 0 });
   }
 
   async close(): Promise<void> {

@@ -3,9 +3,9 @@
  * after an edit re-paginates only the part holding the changed chapter (the preview and the bench use
  * this; `edition.render` opens a session for one render and closes it).
  *
- *   chapters -> parts (groups of chapters) -> paginate in parallel windows -> folios from the measured
- *   page counts -> print each part -> front matter with the contents' page numbers -> qpdf join ->
- *   boxes, metadata, bookmarks, fixed dates (pdf-lib)
+ *   chapters -> parts (groups of chapters) -> paginate and print each part in parallel windows (the front
+ *   matter beside them) -> page layout from the measured counts -> contents' numbers filled in, folio
+ *   sheet printed -> qpdf join + folio overlay -> boxes, metadata, bookmarks, fixed dates (pdf-lib)
  */
 import { createHash } from 'node:crypto';
 import { link, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
@@ -23,10 +23,11 @@ import { documentHtml, SCRIPTS } from './document.ts';
 import { finishPdf } from './finish.ts';
 import { documentFonts } from './fonts.ts';
 import { frontMatter } from './front.ts';
-import { pageCss, pageGeometry } from './geometry.ts';
+import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
+import { printFolioSheet } from './folios.ts';
 import { blankPagePdf, joinPdfs } from './join.ts';
 import type { OutlineItem } from './outline.ts';
-import { groupChapters, layoutBook } from './parts.ts';
+import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { mapLimit } from './pool.ts';
 import { PrintWindow, type Pagination, type PrintNumbers } from './print-window.ts';
 
@@ -68,6 +69,7 @@ export class PrintSession {
   private readonly documents = new Map<string, PaginatedDocument>();
   private readonly placedFonts = new Map<string, Promise<string>>();
   private revision = 0;
+  private folios?: { key: string; pdf: Uint8Array };
 
   private constructor(
     private readonly browser: FolioBrowser,
@@ -97,7 +99,7 @@ export class PrintSession {
     const paginateOptions = { css, bookTitle: meta.title, noteNumbering } as const;
     const groups = groupChapters(book.chapters, this.cores);
 
-    // 1. Paginate the parts whose HTML changed in parallel windows, and the front matter beside them.
+    // 1. Paginate and print each part whose HTML changed, in parallel windows; the front matter beside them.
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
@@ -111,30 +113,30 @@ export class PrintSession {
         chaptersDone += chapters.length;
         options.progress(`pdf: paginated ${chapters[0]!.id}–${chapters.at(-1)!.id} (${chaptersDone}/${book.chapters.length} chapters, ${pagesSoFar} pages so far, ${elapsed()})`);
       }
-      return { chapters, document };
+      return { chapters, document, pdf: await this.printed(document) };
     });
     const front = await frontPaginated;
 
-    // 2. Folios from the measured page counts: the text starts at 1, every part on a right-hand page.
-    const bodyLayout = layoutBook(parts.map((part) => part.document.pagination.pages));
+    // 2. Where everything falls: the text starts at folio 1, every part on a right-hand page.
+    const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.document.pagination.pages)]);
+    const folioOfPage = (physical: number) => physical - layout.starts[1]! + 1;
     const chapterPages: Record<string, number> = {};
     parts.forEach((part, index) => {
       for (const chapter of part.chapters) {
-        chapterPages[chapter.id] = bodyLayout.starts[index]! + 1 + (part.document.pagination.anchors[`${chapter.id}-title`] ?? 0);
+        chapterPages[chapter.id] = folioOfPage(layout.starts[index + 1]! + (part.document.pagination.anchors[`${chapter.id}-title`] ?? 0));
       }
     });
 
-    // 3. Print: the parts with their folios, the front matter with the contents' numbers.
-    const [frontPdf, ...bodyPdfs] = await mapLimit([front, ...parts.map((part) => part.document)], this.cores, (document, index) =>
-      this.printed(document, index === 0 ? { contentsPages: chapterPages } : { firstFolio: bodyLayout.starts[index - 1]! + 1 }),
-    );
-    options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'} and the front matter (${elapsed()})`);
-
-    // 4. Join, then boxes, metadata, bookmarks.
-    const counts = [front.pagination.pages, ...parts.map((part) => part.document.pagination.pages)];
-    const layout = layoutBook(counts);
+    // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
+    const [frontPdf, folioSheet] = await Promise.all([
+      this.printed(front, { contentsPages: chapterPages }),
+      this.folioSheet(foliosOf(layout, parts.map((part) => part.document.pagination)), geometry, meta.language),
+    ]);
+    options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
     const blank = await blankPagePdf(geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt);
-    const joined = await joinPdfs(this.buildDir, [frontPdf!, ...bodyPdfs], layout.blankAfter, blank);
+    const joined = await joinPdfs(this.buildDir, [frontPdf, ...parts.map((part) => part.pdf)], layout.blankAfter, blank, folioSheet);
+
+    // 4. Boxes, metadata, bookmarks, fixed dates.
     const outline = outlineOf(front.pagination, parts, layout.starts);
     const pdf = await finishPdf(joined, {
       meta,
@@ -177,8 +179,17 @@ export class PrintSession {
     return { ...document, fresh: true };
   }
 
+  /** The folio sheet, printed again only when the book's pages moved. */
+  private async folioSheet(folios: Array<number | undefined>, geometry: PageGeometry, lang: string): Promise<Uint8Array> {
+    const key = JSON.stringify([folios, geometry, lang]);
+    if (this.folios?.key !== key) {
+      this.folios = { key, pdf: await printFolioSheet(this.browser, this.buildDir, this.placedFonts, folios, geometry, lang) };
+    }
+    return this.folios.pdf;
+  }
+
   /** The document printed with `numbers`, printed again only when they changed. */
-  private async printed(document: PaginatedDocument, numbers: PrintNumbers): Promise<Uint8Array> {
+  private async printed(document: PaginatedDocument, numbers: PrintNumbers = {}): Promise<Uint8Array> {
     const key = JSON.stringify(numbers);
     if (document.printed?.key === key) return document.printed.pdf;
     const pdf = await document.window.print(numbers);
@@ -213,6 +224,18 @@ async function printCss(pageRules: string): Promise<string> {
     readFile(join(TEMPLATES, 'print/print.css'), 'utf8'),
   ]);
   return `${shared}\n${pageRules}\n${print}`;
+}
+
+/** The folio of every physical page: none in the front matter and on blank pages, the text from 1. */
+function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undefined> {
+  const folios = new Array<number | undefined>(layout.totalPages).fill(undefined);
+  const first = layout.starts[1]!;
+  parts.forEach((part, index) => {
+    const start = layout.starts[index + 1]!;
+    const blank = new Set(part.blankPages);
+    for (let page = 0; page < part.pages; page++) if (!blank.has(page)) folios[start + page] = start + page - first + 1;
+  });
+  return folios;
 }
 
 /** Bookmarks: 目录, then each report with its 一、 sections and their （一） subsections. */
