@@ -125,6 +125,19 @@ describe('folio preview', () => {
     events.close();
   });
 
+  it('reloads the whole book when book.yaml changes', async () => {
+    const events = await openEvents(new URL('__folio/events', preview.url).href);
+    await events.next((e) => e.event === 'diagnostics');
+    const path = join(book, 'book.yaml');
+    const yaml = await readFile(path, 'utf8');
+    const reload = events.next((e) => e.event === 'reload');
+    await writeFile(path, yaml.replace('乐山市党校系统2020年度调研报告文集', '乐山市党校系统2020年度调研报告选编'));
+    const data = JSON.parse((await reload).data) as { pages: string[] };
+    expect(data.pages).toContain('index.html');
+    expect(await (await fetch(new URL('index.html', preview.url))).text()).toContain('调研报告选编');
+    events.close();
+  });
+
   it('reloads the open page in a browser and shows the check messages of a faulty edit in an overlay', async () => {
     browser = await launchBrowser();
     // The preview is served over http://127.0.0.1, which the build's file-only page would block.
