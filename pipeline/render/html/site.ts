@@ -1,15 +1,15 @@
 /**
  * The HTML edition as a set of files in memory: the contents page (title page + contents), the
  * copyright page, one page per written chapter, the single-page book, the stylesheet, the scripts and
- * the search index, plus the font slices and images to copy. `index.ts` writes them to dist/html; the preview
- * serves them from memory.
+ * the search index, plus the font slices and images to copy. `index.ts` writes them to dist/html;
+ * the preview serves them from memory.
  *
  * A chapter's article is serialised once per TransformedChapter (WeakMap cache): when the preview
  * replaces one chapter, only that chapter is rendered again and the pages are re-assembled.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
@@ -166,7 +166,7 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   return { files, signatures, onRequest, copies: new Map([...slices.map((slice) => [fontPath(slice), slice.file] as const), ...images]) };
 }
 
-/** Reuse the slices (and the stylesheet's font rules) while no new character appears: the preview's usual save. */
+/** Reuse the chosen slices while no new character appears (the preview's usual save). */
 let lastSlices: { characters: Set<string>; slices: FontSlice[] } | undefined;
 function cachedSlices(characters: Set<string>): FontSlice[] {
   if (lastSlices && [...characters].every((character) => lastSlices!.characters.has(character)) && lastSlices.characters.size === characters.size) {
