@@ -67,9 +67,12 @@ export async function buildEpub(
 
   const printed = printedCharacters(documents.flatMap((document) => document.body));
   const stats = { slices: 0, cached: 0 };
+  const started = performance.now();
   const fonts = await embeddedFonts(facesUsed(hasBoldText(documents)), printed, { cacheDir: options.fontCacheDir, stats });
   context.progress(`epub: ${fonts.length} fonts for ${printed.size} characters (${stats.cached}/${stats.slices} slice cuts cached)`);
+  const fontsDone = performance.now();
   const cover = await coverImage(book, fonts, { cache: options.coverCache });
+  const coverDone = performance.now();
   const css = await epubStylesheet(fonts, classesOf(documents));
 
   // The faces share licence texts (Noto Serif and Noto Sans: the same OFL): one file per distinct text.
@@ -83,7 +86,7 @@ export async function buildEpub(
     ...licenceFiles,
   ];
 
-  return packEpub(
+  const epub = await packEpub(
     {
       title: meta.title,
       lang: meta.language,
@@ -105,6 +108,9 @@ export async function buildEpub(
         ncxDepth: navigationDepth(entries),
       }),
   );
+  const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+  context.progress(`epub: fonts ${seconds(started, fontsDone)}, cover ${seconds(fontsDone, coverDone)}, package ${seconds(coverDone, performance.now())}`);
+  return epub;
 }
 
 export const edition: Edition = {
