@@ -4,7 +4,8 @@
  * Every chapter of the plan (29 in the real book.yaml) gets the text of a written report: its front
  * matter (title and authors from the plan), abstract, body, bios and footnotes. A body shorter than a
  * real report (the mini test book) is repeated until it is about one report long, the repeats without
- * note references, so the book keeps ~3 notes a chapter. `scale` then repeats each chapter's body N
+ * headings, run-in numbers and note references, so the book keeps ~3 notes a chapter. `## 一、` sections are numbered
+ * on across repeats, as `folio check` requires. `scale` then repeats each chapter's body N
  * times with its footnotes, their ids suffixed per copy (ids are per file, so they stay unique).
  *
  * `benchmarkBookFiles` is pure (source text in, files out); `generateBenchmarkBook` reads and writes.
@@ -99,8 +100,9 @@ function benchmarkChapter(parts: ChapterParts, entry: PlanEntry, round: number, 
   if (entry.authors) frontMatter.authors = entry.authors;
   if (entry.short_title) frontMatter.short_title = entry.short_title;
 
-  const copies = Math.max(1, Math.round(perChapter / Math.max(parts.body.length, 1)));
-  const report = [parts.body, ...Array.from({ length: copies - 1 }, () => withoutNoteReferences(parts.body))].join('\n\n');
+  const padding = withoutNumbering(withoutNoteReferences(parts.body));
+  const paddingCopies = Math.max(0, Math.round((perChapter - parts.body.length) / Math.max(padding.length, 1)));
+  const report = [parts.body, ...Array.from({ length: paddingCopies }, () => padding)].join('\n\n');
   const bodies: string[] = [];
   const notes: string[] = [];
   for (let copy = 1; copy <= scale; copy++) {
@@ -111,7 +113,7 @@ function benchmarkChapter(parts: ChapterParts, entry: PlanEntry, round: number, 
   const sections = [
     `---\n${stringify(frontMatter).trimEnd()}\n---`,
     parts.abstract,
-    bodies.join('\n\n'),
+    renumberSections(bodies.join('\n\n')),
     parts.bios,
     notes.join('\n\n'),
   ].filter((part) => part.trim() !== '');
@@ -120,10 +122,37 @@ function benchmarkChapter(parts: ChapterParts, entry: PlanEntry, round: number, 
   return { markdown, characters, footnotes: notes.length };
 }
 
+/**
+ * Numbers the `## 一、` sections of the repeated body on from each other (一 … 四, 五 … 八, …): a chapter
+ * whose numbering restarts has errors, and folio builds no edition from a manuscript with errors.
+ */
+function renumberSections(markdown: string): string {
+  let section = 0;
+  return markdown.replace(/^## [一二三四五六七八九十]{1,3}、/gm, () => `## ${hanzi(++section)}、`);
+}
+
+/** 1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五. */
+function hanzi(n: number): string {
+  const digits = '〇一二三四五六七八九';
+  if (n < 10) return digits[n]!;
+  if (n < 100) return `${n < 20 ? '' : digits[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
+  const rest = n % 100;
+  const tail = rest === 0 ? '' : rest < 10 ? `零${digits[rest]}` : rest < 20 ? `一${hanzi(rest)}` : hanzi(rest);
+  return `${hanzi(Math.floor(n / 100))}百${tail}`;
+}
+
 const NOTE_REFERENCE = /\[\^([^\]\s]+)\](?!:)/g;
 
 function withoutNoteReferences(markdown: string): string {
   return markdown.replace(NOTE_REFERENCE, '');
+}
+
+/**
+ * Padding is more text in the last section: repeated headings would number a tiny body into the
+ * hundreds, and repeated run-in items （1） would restart inside one section (both errors for check).
+ */
+function withoutNumbering(markdown: string): string {
+  return markdown.replace(/^#{1,6} .*\n*/gm, '').replace(/^（(\d{1,2}|[一二三四五六七八九十]{1,3})）/gm, '');
 }
 
 function renameNoteReferences(markdown: string, suffix: string): string {

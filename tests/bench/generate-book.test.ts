@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchmarkBookFiles, generateBenchmarkBook, readManuscript, REAL_BOOK } from '../../bench/generate-book.ts';
 import { loadBook } from '../../pipeline/book/load.ts';
+import { checkBook } from '../../pipeline/check/engine.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
 
 const MINI = resolve(import.meta.dirname, '../fixtures/books/mini');
@@ -21,7 +22,7 @@ describe('generateBenchmarkBook', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('makes a 29-chapter book of about the real size that folio loads and transforms', async () => {
+  it('makes a 29-chapter book of about the real size that folio loads, checks without errors and transforms', async () => {
     const summary = await generateBenchmarkBook(MINI, join(dir, 'x1'));
     expect(summary.chapters).toBe(REAL_BOOK.chapters);
     expect(summary.characters).toBeGreaterThan(REAL_BOOK.characters * 0.85);
@@ -30,6 +31,8 @@ describe('generateBenchmarkBook', () => {
     const { book, files } = await loadBook(summary.dir);
     expect(files.flatMap((file) => file.messages.filter((m) => m.fatal))).toEqual([]);
     expect(book!.chapters.filter((c) => c.status === 'written')).toHaveLength(29);
+    // folio builds no edition from a manuscript with errors: the repeats must keep numbering in sequence
+    expect(checkBook(book!).flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path}: ${m.reason}`))).toEqual([]);
     const titles = book!.chapters.map((c) => c.title);
     expect(new Set(titles).size).toBe(29);
 
@@ -50,6 +53,7 @@ describe('generateBenchmarkBook', () => {
 
     const summary = await generateBenchmarkBook(MINI, join(dir, 'x2'), { scale: 2 });
     const { book } = await loadBook(summary.dir);
+    expect(checkBook(book!).flatMap((file) => file.messages.filter((m) => m.fatal).map((m) => `${file.path}: ${m.reason}`))).toEqual([]);
     const transformed = transformBook(book!);
     for (const chapter of transformed.chapters) {
       const ids = chapter.notes.map((note) => note.id);
