@@ -56,7 +56,7 @@
     if (!candidates || candidates.length === 0) {
       candidates = [];
       index.sections.forEach(function (section, n) {
-        var text = (section.title + '\n' + section.text).toLowerCase();
+        var text = ((section.heading || '') + '\n' + section.text).toLowerCase();
         if (terms.every(function (term) { return text.indexOf(term) !== -1; })) candidates.push(n);
       });
     }
@@ -102,8 +102,15 @@
       var item = document.createElement('li');
       var link = document.createElement('a');
       link.href = hit.section.href;
-      link.textContent = hit.section.title;
-      item.append(link, snippet(hit.section.text, query.trim()));
+      link.textContent = hit.section.heading || hit.section.chapter;
+      item.append(link);
+      if (hit.section.heading) {
+        var chapter = document.createElement('span');
+        chapter.className = 'search-chapter';
+        chapter.textContent = hit.section.chapter;
+        item.append(chapter);
+      }
+      item.append(snippet(hit.section.text, query.trim()));
       list.appendChild(item);
     });
     results.appendChild(list);

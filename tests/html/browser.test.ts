@@ -183,7 +183,9 @@ for (const book of BOOKS) {
       await page.waitForSelector('.search-results li a', { timeout: 5000 });
       const hits = await page.$$eval('.search-results li', (items) => items.map((li) => ({ href: li.querySelector('a')!.getAttribute('href'), text: li.textContent })));
       await page.screenshot({ path: join(SCREENSHOTS, `${book.name}-search-1280.png`) });
+      const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
       await page.close();
+      expect(serious).toEqual([]);
       expect(hits.length).toBeGreaterThan(0);
       expect(hits[0]!.href).toMatch(/^ch\d+\.html#/);
       expect(hits[0]!.text).toContain(query);

@@ -3,7 +3,8 @@
  * file://, hence a script rather than JSON to fetch). Chinese has no spaces: words come from
  * Intl.Segmenter('zh-Hans'), which Node and Chromium both carry, so no dictionary package is needed.
  *
- *   sections: one per heading (and the abstract, bios and notes), with the page, the anchor, a title
+ *   sections: one per heading (and the abstract, bios and notes), with the page, the anchor, the
+ *             chapter's title and the heading
  *             and the section's text (the source of result snippets)
  *   words:    word -> indexes of the sections that contain it
  */
@@ -15,7 +16,10 @@ import { LABELS } from '../labels.ts';
 export interface SearchSection {
   /** `ch01.html#ch01-一…` */
   href: string;
-  title: string;
+  /** The chapter's title. */
+  chapter: string;
+  /** The section's heading (absent for the chapter's opening: title, authors, abstract). */
+  heading?: string;
   text: string;
 }
 
@@ -36,21 +40,21 @@ export function chapterSections(chapter: TransformedChapter, pageOf: (chapter: T
   const title = chapter.chapter.title;
   const sections: SearchSection[] = [];
   const textOf = (nodes: ElementContent[]) => nodes.map((node) => toString(node)).join('\n').trim();
-  const opening: SearchSection = { href: `${page}#${chapter.id}`, title, text: [title, chapter.chapter.subtitle, chapter.chapter.authors.join(' '), textOf(chapter.abstract), chapter.chapter.keywords.join(' ')].filter(Boolean).join('\n') };
+  const opening: SearchSection = { href: `${page}#${chapter.id}`, chapter: title, text: [title, chapter.chapter.subtitle, chapter.chapter.authors.join(' '), textOf(chapter.abstract), chapter.chapter.keywords.join(' ')].filter(Boolean).join('\n') };
   sections.push(opening);
   let current = opening;
   for (const node of (chapter.body as Root).children) {
     if (node.type === 'element' && /^h[2-6]$/.test(node.tagName) && typeof node.properties.id === 'string') {
-      current = { href: `${page}#${node.properties.id}`, title: `${title} · ${toString(node)}`, text: '' };
+      current = { href: `${page}#${node.properties.id}`, chapter: title, heading: toString(node), text: '' };
       sections.push(current);
     } else if (node.type === 'element' || node.type === 'text') {
       const text = toString(node).trim();
       if (text) current.text += (current.text ? '\n' : '') + text;
     }
   }
-  if (chapter.bios.length) sections.push({ href: `${page}#${chapter.id}-bios`, title: `${title} · ${LABELS.bios}`, text: textOf(chapter.bios) });
+  if (chapter.bios.length) sections.push({ href: `${page}#${chapter.id}-bios`, chapter: title, heading: LABELS.bios, text: textOf(chapter.bios) });
   if (chapter.notes.length) {
-    sections.push({ href: `${page}#${chapter.id}-notes`, title: `${title} · ${LABELS.notes}`, text: chapter.notes.map((note) => `${note.number}. ${textOf(note.content)}`).join('\n') });
+    sections.push({ href: `${page}#${chapter.id}-notes`, chapter: title, heading: LABELS.notes, text: chapter.notes.map((note) => `${note.number}. ${textOf(note.content)}`).join('\n') });
   }
   sectionsCache.set(chapter, sections);
   return sections;
@@ -69,7 +73,7 @@ export function buildSearchIndex(sections: SearchSection[]): SearchIndex {
   const words: Record<string, number[]> = Object.create(null);
   sections.forEach((section, index) => {
     let sectionWords = wordsCache.get(section);
-    if (!sectionWords) wordsCache.set(section, (sectionWords = wordsOf(`${section.title}\n${section.text}`)));
+    if (!sectionWords) wordsCache.set(section, (sectionWords = wordsOf(`${section.heading ?? ''}\n${section.text}`)));
     for (const word of sectionWords) (words[word] ??= []).push(index);
   });
   return { sections, words };
