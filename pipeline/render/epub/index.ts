@@ -29,7 +29,7 @@ export function bookSlug(isbn: string): string {
   return `folio-${isbn.replace(/\D/g, '')}`;
 }
 
-interface Document extends Omit<PackageDocument, 'content'> {
+interface EpubDocument extends Omit<PackageDocument, 'content'> {
   body: ElementContent[];
 }
 
@@ -51,9 +51,10 @@ export async function buildEpub(
   for (const chapter of transformed.chapters) for (const [href, path] of chapter.assets) assets.set(href, path);
   const imageSource = (src: string) => (assets.has(src) ? pathToFileURL(assets.get(src)!).href : src);
 
+  // book.yaml toc.depth limits the section levels listed; by default all four (一、 to （1）) are.
   const entries = navigationEntries(transformed, meta.toc?.depth ?? 4);
   const firstChapter = transformed.chapters[0];
-  const documents: Document[] = [
+  const documents: EpubDocument[] = [
     { filename: FILES.titlePage, title: meta.title, body: titlePageBody(meta) },
     { filename: FILES.copyright, title: LABELS.copyright, body: copyrightPageBody(meta) },
     { filename: FILES.nav, title: LABELS.contents, body: navigationDocument(entries, firstChapter ? FILES.chapter(firstChapter) : undefined) },
@@ -131,7 +132,7 @@ function printedCharacters(nodes: ElementContent[]): Set<string> {
 }
 
 /** Classes the documents use, and `cover` of the cover page written apart. */
-function classesOf(documents: Document[]): Set<string> {
+function classesOf(documents: EpubDocument[]): Set<string> {
   const classes = new Set<string>(['cover']);
   for (const document of documents) {
     for (const node of document.body) {
@@ -144,7 +145,7 @@ function classesOf(documents: Document[]): Set<string> {
   return classes;
 }
 
-function hasBoldText(documents: Document[]): boolean {
+function hasBoldText(documents: EpubDocument[]): boolean {
   let bold = false;
   for (const document of documents) {
     for (const node of document.body) {
