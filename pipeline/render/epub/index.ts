@@ -19,7 +19,7 @@ import { LABELS } from '../labels.ts';
 import { writeAtomic } from '../write.ts';
 import { coverImage } from './cover.ts';
 import { chapterBody, copyrightPageBody, titlePageBody } from './documents.ts';
-import { embeddedFonts, facesUsed } from './fonts.ts';
+import { EMBEDDED_FAMILY, embeddedFonts, facesUsed } from './fonts.ts';
 import { metadata } from './metadata.ts';
 import { FILES, navigationDepth, navigationDocument, navigationEntries } from './navigation.ts';
 import { type ExtraFile, type PackageDocument, packEpub } from './package.ts';
@@ -76,9 +76,14 @@ export async function buildEpub(
   const coverDone = performance.now();
   const css = await epubStylesheet(fonts, classesOf(documents));
 
-  // The faces share licence texts (Noto Serif and Noto Sans: the same OFL): one file per distinct text.
-  const licenceTexts = await Promise.all([...new Set(fonts.map((font) => font.face.licence))].map((path) => readFile(path, 'utf8')));
-  const licenceFiles: ExtraFile[] = [...new Set(licenceTexts)].map((data, index) => ({ path: `fonts/OFL-${index + 1}.txt`, data }));
+  // Faces share licence texts (Noto Serif and Noto Sans: the same OFL): one file per distinct text,
+  // named after the fonts it covers.
+  const familiesByLicence = new Map<string, Set<string>>();
+  for (const font of fonts) {
+    const text = await readFile(font.face.licence, 'utf8');
+    familiesByLicence.set(text, (familiesByLicence.get(text) ?? new Set()).add(EMBEDDED_FAMILY[font.face.role]));
+  }
+  const licenceFiles: ExtraFile[] = [...familiesByLicence].map(([data, families]) => ({ path: `fonts/OFL-${[...families].join('-')}.txt`, data }));
   const coverPath = `images/cover.${cover.extension}`;
   const files: ExtraFile[] = [
     { path: FILES.cover, data: coverPage(meta.language, meta.title, coverPath) },
