@@ -127,6 +127,18 @@ describe.each(BOOKS)('EPUB of $name', ({ name, dir }) => {
     expect(uid?.getAttribute('content')).toBe(`urn:isbn:${book.book.meta.isbn.replace(/-/g, '')}`);
   });
 
+  it('uses only roles DPUB-ARIA defines', () => {
+    // The doc-* roles of DPUB-ARIA 1.1 (axe-core's list).
+    const roles = new Set(['doc-abstract', 'doc-acknowledgments', 'doc-afterword', 'doc-appendix', 'doc-backlink', 'doc-biblioentry', 'doc-bibliography', 'doc-biblioref', 'doc-chapter', 'doc-colophon', 'doc-conclusion', 'doc-cover', 'doc-credit', 'doc-credits', 'doc-dedication', 'doc-endnote', 'doc-endnotes', 'doc-epigraph', 'doc-epilogue', 'doc-errata', 'doc-example', 'doc-footnote', 'doc-foreword', 'doc-glossary', 'doc-glossref', 'doc-index', 'doc-introduction', 'doc-noteref', 'doc-notice', 'doc-pagebreak', 'doc-pagelist', 'doc-part', 'doc-preface', 'doc-prologue', 'doc-pullquote', 'doc-qna', 'doc-subtitle', 'doc-tip', 'doc-toc']);
+    for (const [path, data] of epub.files) {
+      if (!path.endsWith('.xhtml')) continue;
+      for (const element of all(parse(data.toString('utf8')), XHTML, '*')) {
+        const role = element.getAttribute('role');
+        if (role?.startsWith('doc-')) expect(roles.has(role), `${path}: role ${role}`).toBe(true);
+      }
+    }
+  });
+
   it('makes every note a pop-up footnote that links back to its reference in the same file', () => {
     for (const chapter of book.chapters) {
       const doc = parse(epub.text(`OEBPS/${chapter.id}.xhtml`));

@@ -15,6 +15,8 @@ const KEYWORD_SEPARATOR = '；';
 
 export function titlePageBody(meta: BookMeta): Element[] {
   const page = titlePage(meta);
+  // `titlepage` exists as an EPUB structural semantic, not as a DPUB-ARIA role (no `doc-titlepage`).
+  delete page.properties.role;
   page.properties['epub:type'] = 'titlepage';
   return [page];
 }
