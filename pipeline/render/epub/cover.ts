@@ -11,7 +11,6 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
-import { withBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
 import type { EmbeddedFont } from './fonts.ts';
 
@@ -91,6 +90,8 @@ async function renderCover(html: string, css: string, fonts: EmbeddedFont[]): Pr
     await Promise.all(fonts.map((font) => writeFile(join(dir, 'fonts', font.filename), font.data)));
     await writeFile(join(dir, 'cover.css'), css);
     await writeFile(join(dir, 'cover.html'), html);
+    // Loaded here: a cached cover (every rebuild of an unchanged book) needs no puppeteer.
+    const { withBrowser } = await import('../browser.ts');
     return await withBrowser(async (browser) => {
       const page = await browser.newPage([dir]);
       await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 });
