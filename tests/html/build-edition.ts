@@ -3,7 +3,7 @@
  * once per book per test run, and lists what it wrote.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runBuild } from '../../pipeline/build.ts';
 import type { Io } from '../../pipeline/io.ts';
@@ -18,6 +18,20 @@ export const BOOKS = [
   { name: 'mini', manuscript: MINI, present: true },
   { name: 'manuscript', manuscript: MANUSCRIPT, present: hasManuscript },
 ];
+
+/**
+ * The mini book with bios in both chapters: the single-page book then holds two of every part, which
+ * must keep distinct accessible names.
+ */
+export async function miniWithEveryPartTwice(): Promise<string> {
+  const dir = join(OUTPUT, 'books', 'mini-every-part-twice');
+  await rm(dir, { recursive: true, force: true });
+  await cp(MINI, dir, { recursive: true });
+  const chapter = join(dir, 'chapters', '02-community.md');
+  const text = await readFile(chapter, 'utf8');
+  await writeFile(chapter, text.replace('\n[^a]:', '\n:::bios\n李兰英（1975—），女，四川井研人，中共井研县委党校讲师。\n:::\n\n[^a]:'));
+  return dir;
+}
 
 export interface BuiltEdition {
   dir: string;

@@ -47,6 +47,17 @@ for (const book of BOOKS) {
       expect(count).toBeGreaterThan(10);
     });
 
+    it('names regions only by ids that exist on the page (aria-labelledby, label for)', () => {
+      const missing: string[] = [];
+      for (const [page, dom] of pages) {
+        for (const element of all(dom, (e) => e.attrs['aria-labelledby'] !== undefined || e.attrs.for !== undefined)) {
+          const refs = (element.attrs['aria-labelledby'] ?? element.attrs.for!).split(/\s+/);
+          for (const id of refs) if (!ids.get(page)!.has(id)) missing.push(`${page}: ${id}`);
+        }
+      }
+      expect(missing).toEqual([]);
+    });
+
     it('links every note reference to its note and every note back to its reference', () => {
       let notes = 0;
       for (const [page, dom] of pages) {

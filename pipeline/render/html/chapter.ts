@@ -45,7 +45,8 @@ function abstract(chapter: TransformedChapter): Element | undefined {
 function bios(chapter: TransformedChapter, level: number): Element | undefined {
   if (chapter.bios.length === 0) return undefined;
   const headingId = `${chapter.id}-bios`;
-  return h('section.bios', { ariaLabelledBy: headingId }, [h(`h${level}`, { id: headingId }, LABELS.bios), ...chapter.bios]);
+  // Named with the chapter's title too: in the single-page book every report has its 作者简介 region.
+  return h('section.bios', { ariaLabelledBy: `${headingId} ${chapter.id}-title` }, [h(`h${level}`, { id: headingId }, LABELS.bios), ...chapter.bios]);
 }
 
 function shiftHeadings(tree: Root, by: number) {

@@ -56,7 +56,8 @@ function toPhrasing(node: ElementContent): ElementContent {
 export function endnotes(chapter: TransformedChapter, headingLevel: number): Element | undefined {
   if (chapter.notes.length === 0) return undefined;
   const headingId = `${chapter.id}-notes`;
-  return h('section.notes', { role: 'doc-endnotes', ariaLabelledBy: headingId }, [
+  // Named with the chapter's title too: the single-page book has one notes landmark per report.
+  return h('section.notes', { role: 'doc-endnotes', ariaLabelledBy: `${headingId} ${chapter.id}-title` }, [
     h(`h${headingLevel}`, { id: headingId }, LABELS.notes),
     h(
       'ol.notes-list',
