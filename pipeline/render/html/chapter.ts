@@ -36,10 +36,12 @@ export function chapterArticle(chapter: TransformedChapter, level: 1 | 2): Eleme
 function abstract(chapter: TransformedChapter): Element | undefined {
   if (chapter.abstract.length === 0) return undefined;
   const [first, ...rest] = structuredClone(chapter.abstract);
-  const label = h('span.part-label', `【${LABELS.abstract}】`);
+  const labelId = `${chapter.id}-abstract`;
+  const label = h('span.part-label', { id: labelId }, `【${LABELS.abstract}】`);
   // The label runs into the first paragraph, as printed: 【摘要】党的十九大提出……
   const opening = first?.type === 'element' && first.tagName === 'p' ? { ...first, children: [label, ...first.children] } : undefined;
-  return h('section.abstract', { role: 'doc-abstract', ariaLabel: LABELS.abstract }, opening ? [opening, ...rest] : [h('p', [label]), ...chapter.abstract]);
+  // Named with the chapter's title too: the single-page book holds one abstract per report.
+  return h('section.abstract', { role: 'doc-abstract', ariaLabelledBy: `${labelId} ${chapter.id}-title` }, opening ? [opening, ...rest] : [h('p', [label]), ...chapter.abstract]);
 }
 
 function bios(chapter: TransformedChapter, level: number): Element | undefined {
