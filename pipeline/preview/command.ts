@@ -6,7 +6,7 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../book/types.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
-import { startServer, type PreviewServer } from './server.ts';
+import { startServer } from './server.ts';
 import { applyChange, currentDiagnostics, ManuscriptError, manuscriptFolders, openSession, type PreviewSession } from './session.ts';
 import { watchFolders } from './watch.ts';
 
@@ -19,10 +19,8 @@ export interface PreviewOptions {
 
 export interface RunningPreview {
   url: string;
-  session: PreviewSession;
-  server: PreviewServer;
-  /** Resolves after each change has been applied (for tests and the bench). */
-  onUpdate(listener: (update: Awaited<ReturnType<typeof applyChange>>) => void): void;
+  /** The manuscript folder being previewed (absolute). */
+  manuscript: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +41,7 @@ export async function runPreview(io: Io, options: PreviewOptions): Promise<numbe
     }
     throw error;
   }
-  io.err(`folio: preview of ${relative(io.cwd, preview.session.manuscript) || '.'} at ${preview.url} (Ctrl-C to stop)\n`);
+  io.err(`folio: preview of ${relative(io.cwd, preview.manuscript) || '.'} at ${preview.url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolvePromise) => {
     if (options.signal?.aborted) return resolvePromise();
     options.signal?.addEventListener('abort', () => resolvePromise(), { once: true });
@@ -61,7 +59,6 @@ export async function startPreview(io: Io, options: Omit<PreviewOptions, 'signal
   const problems = currentDiagnostics(session).filter((d) => d.severity !== 'info');
   if (problems.length) io.err(formatDiagnostics(problems));
   const server = await startServer({ site: () => session.site, diagnostics: () => currentDiagnostics(session) }, port);
-  const listeners: Array<(update: Awaited<ReturnType<typeof applyChange>>) => void> = [];
 
   // Changes are applied one at a time, in order: a save during a render waits for it.
   let queue = Promise.resolve();
@@ -76,7 +73,6 @@ export async function startPreview(io: Io, options: Omit<PreviewOptions, 'signal
         io.err(`folio: ${name} changed: ${update.pages.length ? update.pages.join(', ') : 'no page'} updated in ${update.ms.toFixed(0)} ms\n${formatDiagnostics(shown)}`);
         if (update.pages.length) server.reload({ pages: update.pages, ms: update.ms });
         else server.notify(currentDiagnostics(session));
-        for (const listener of listeners) listener(update);
       } catch (error) {
         io.err(`folio: could not update the preview after a change to ${relative(io.cwd, path)}: ${(error as Error).message}\n`);
       }
@@ -85,9 +81,7 @@ export async function startPreview(io: Io, options: Omit<PreviewOptions, 'signal
 
   return {
     url: server.url,
-    session,
-    server,
-    onUpdate: (listener) => listeners.push(listener),
+    manuscript: session.manuscript,
     async close() {
       watcher.close();
       await queue;
