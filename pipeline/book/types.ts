@@ -133,6 +133,8 @@ export interface EditionContext {
   printMarks: boolean;
   /** The build's one Chromium, launched on first use and closed by the build (never by an edition). */
   browser: () => Promise<FolioBrowser>;
+  /** Aborted when the build stops an edition (timeout, Ctrl-C): pass it to writeAtomic/replaceDirectory. */
+  signal: AbortSignal;
 }
 
 /** One output format. Renderers write only below `outDir` and return the paths they wrote. */
