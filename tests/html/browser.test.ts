@@ -141,7 +141,8 @@ for (const book of BOOKS) {
             lineBreak: style.getPropertyValue('line-break'),
             trim: style.getPropertyValue('text-spacing-trim'),
             autospace: style.getPropertyValue('text-autospace'),
-            nobreak: getComputedStyle(document.querySelector('.nobreak')!).whiteSpace,
+            // —— and …… are wrapped in .nobreak; a book without them has nothing to keep whole.
+            nobreak: document.querySelector('.nobreak') ? getComputedStyle(document.querySelector('.nobreak')!).whiteSpace : /——|……/.test(document.body.textContent!) ? 'missing' : 'nowrap',
             header: shown('.site-header'),
             popup: shown('.note-popup'),
             notes: shown('.notes'),
