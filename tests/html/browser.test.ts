@@ -108,6 +108,19 @@ for (const book of BOOKS) {
       await phone.close();
     });
 
+    it('works without JavaScript: notes beside the line, no dead search box', async () => {
+      const page = await browser.newPage([edition.dir]);
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport(DESKTOP);
+      await page.goto(pathToFileURL(join(edition.dir, 'ch01.html')).href, { waitUntil: 'load' });
+      const state = await page.evaluate(() => ({
+        search: getComputedStyle(document.querySelector('form.search')!).display,
+        note: getComputedStyle(document.querySelector('.note-popup')!).display,
+      }));
+      await page.close();
+      expect(state).toEqual({ search: 'none', note: 'block' });
+    });
+
     it('sets the body text in the embedded serif, not a system font', async () => {
       const page = await open(edition, 'ch01.html', DESKTOP);
       const client = await page.createCDPSession();
