@@ -107,3 +107,17 @@ export function bookmarks(pdf: PDFDocument): Bookmark[] {
 export function screenshot(path: string, page: number, outPrefix: string): void {
   run('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', path, outPrefix]);
 }
+
+/**
+ * Gray values (0 black – 255 white) of a `size` × `size` point square of page 1, `x`, `y` points from
+ * its top-left media corner, rendered at 288 dpi (a 0.25 pt hairline is a full pixel wide).
+ */
+export function grayPixels(path: string, x: number, y: number, size: number): number[] {
+  const scale = 4; // 288 dpi / 72 points an inch
+  const pixels = (points: number) => String(Math.round(points * scale));
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '288', '-f', '1', '-l', '1', '-x', pixels(x), '-y', pixels(y), '-W', pixels(size), '-H', pixels(size), path]);
+  // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a PGM');
+  return [...pgm.subarray(header[0].length)];
+}

@@ -15,7 +15,7 @@ import type { TransformedBook } from '../../pipeline/book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
-import { bookmarks, fonts, info, lines, pageBoxes, pageTexts, readPdf, screenshot, squeeze } from './inspect.ts';
+import { bookmarks, fonts, grayPixels, info, lines, pageBoxes, pageTexts, readPdf, screenshot, squeeze } from './inspect.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'tests/output/pdf');
@@ -276,6 +276,29 @@ describe('the print PDF as a file', () => {
     expect(first!.TrimBox).toEqual(TRIM);
     expect(first!.BleedBox).toEqual([-8.5, -8.5, 532.91, 745.51]);
     expect(first!.MediaBox[0]).toBeLessThan(-8.5);
+    // Crop marks: dark pixels in the slug at the top-left corner, none inside the bleed.
+    const slug = -first!.MediaBox[0]!; // points from the media edge to the trim
+    const corner = grayPixels(path, 0, 0, Math.ceil(slug));
+    expect(corner.some((value) => value < 128), 'a crop mark in the corner').toBe(true);
+    const bleedStart = Math.floor(slug - 8.5);
+    const insideBleed = grayPixels(path, bleedStart + 1, bleedStart + 1, 6);
+    expect(insideBleed.every((value) => value > 250), 'nothing printed in the bleed').toBe(true);
+  });
+
+  it('numbers notes 1, 2, 3 per chapter with footnotes.print_numbering: per-chapter-arabic', async () => {
+    const dir = join(OUT, 'arabic-notes');
+    await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
+    await writeFile(join(dir, 'book.yaml'), `${await readFile(join(dir, 'book.yaml'), 'utf8')}\nfootnotes: { print_numbering: per-chapter-arabic }\n`);
+    const book = await transformed(dir);
+    const pages = pageTexts(await build('arabic-notes', book));
+    for (const chapter of book.chapters) {
+      for (const note of chapter.notes) {
+        const start = squeeze(note.content.map((node) => toString(node)).join('')).slice(0, 10);
+        const page = pages.find((text) => squeeze(text).includes(`${note.number}${start}`));
+        expect(page, `${note.id} numbered ${note.number}`).toBeDefined();
+        expect(page).not.toMatch(new RegExp(`[${CIRCLED}]`));
+      }
+    }
   });
 
   it('leaves screenshots of the pages an editor checks', () => {

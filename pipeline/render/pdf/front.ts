@@ -12,8 +12,8 @@ import { contentsList, copyrightPage, titlePage } from '../front-matter.ts';
 const CONTENTS_DEPTH = 1;
 
 /**
- * A page number the contents shows until the text is paginated: as wide as any real one (up to three
- * digits fit the number's box), so filling in the real numbers moves nothing.
+ * A page number the contents shows until the text is paginated: at least as wide as any real one (up
+ * to three digits), so filling in the real numbers can only give a title more room, never less.
  */
 const PLACEHOLDER_PAGE = 888;
 

@@ -16,12 +16,12 @@ export const edition: Edition = {
   name: 'pdf',
   async render(book, context) {
     if (book.chapters.length === 0) throw new Error('the book has no written chapter to print');
-    const session = await PrintSession.start();
+    const session = await PrintSession.start(await context.browser());
     try {
       const result = await session.render(book, context);
       for (const note of result.movedNotes) context.progress(`pdf: warning: note ${note} begins on the page after its reference`);
       const path = join(context.outDir, `${bookSlug(book.book.meta)}.pdf`);
-      await writeAtomic(path, result.pdf);
+      await writeAtomic(path, result.pdf, context.signal);
       return [path];
     } finally {
       await session.close();
