@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EDITIONS } from './book/types.ts';
-import { closeAllBrowsers } from './render/live-browsers.ts';
+import { browsersStopped, closeAllBrowsers } from './render/live-browsers.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
 const io: Io = {
@@ -93,6 +93,15 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
 }
+
+// A promise nobody awaited failed: one line, never a stack trace. After a render was stopped on purpose
+// (time bound, Ctrl-C), the browser calls it still had under way fail by design: nothing to say.
+process.on('unhandledRejection', (reason) => {
+  if (browsersStopped()) return;
+  const detail = io.env.FOLIO_DEBUG ? `\n${(reason as Error)?.stack}` : ' (set FOLIO_DEBUG=1 for details)';
+  io.err(`folio: internal error: ${(reason as Error)?.message ?? String(reason)}${detail}\n`);
+  process.exitCode = Math.max(Number(process.exitCode ?? 0), EXIT.failed);
+});
 
 // Ctrl-C or a termination mid-build: close Chromium (and its children) before leaving.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

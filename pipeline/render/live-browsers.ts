@@ -9,6 +9,14 @@ export function trackBrowser(close: () => Promise<void>): () => void {
   return () => live.delete(close);
 }
 
+let stopping = false;
+
 export async function closeAllBrowsers(): Promise<void> {
+  stopping = true;
   await Promise.all([...live].map((close) => close()));
+}
+
+/** True once the process closed its browsers under a running render: the render's failures are expected. */
+export function browsersStopped(): boolean {
+  return stopping;
 }

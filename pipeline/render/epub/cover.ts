@@ -11,6 +11,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
+import type { FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
 import type { EmbeddedFont } from './fonts.ts';
 
@@ -31,7 +32,11 @@ const MEDIA_TYPES: Record<string, Omit<CoverImage, 'data'>> = {
   '.png': { mediaType: 'image/png', extension: 'png' },
 };
 
-export async function coverImage(book: Book, fonts: EmbeddedFont[], options: { cache?: boolean } = {}): Promise<CoverImage> {
+export async function coverImage(
+  book: Book,
+  fonts: EmbeddedFont[],
+  options: { cache?: boolean; browser?: () => Promise<FolioBrowser> } = {},
+): Promise<CoverImage> {
   if (book.meta.cover) return givenCover(book.root, book.meta.cover);
   const html = await coverHtml(book, fonts);
   const css = await readFile(STYLESHEET, 'utf8');
@@ -42,7 +47,7 @@ export async function coverImage(book: Book, fonts: EmbeddedFont[], options: { c
     const data = await readFile(cached).catch(() => undefined);
     if (data) return { data, mediaType: 'image/jpeg', extension: 'jpg' };
   }
-  const data = await renderCover(html, css, fonts);
+  const data = await renderCover(html, css, fonts, options.browser);
   await mkdir(CACHE, { recursive: true });
   await writeFile(`${cached}.${process.pid}.tmp`, data);
   await rename(`${cached}.${process.pid}.tmp`, cached);
@@ -83,23 +88,27 @@ async function coverHtml(book: Book, fonts: EmbeddedFont[]): Promise<string> {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => fields[name] ?? '');
 }
 
-async function renderCover(html: string, css: string, fonts: EmbeddedFont[]): Promise<Buffer> {
+/** Renders with the build's browser when there is one, else (tests) with a browser of its own. */
+async function renderCover(html: string, css: string, fonts: EmbeddedFont[], shared?: () => Promise<FolioBrowser>): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-cover-'));
   try {
     await mkdir(join(dir, 'fonts'));
     await Promise.all(fonts.map((font) => writeFile(join(dir, 'fonts', font.filename), font.data)));
     await writeFile(join(dir, 'cover.css'), css);
     await writeFile(join(dir, 'cover.html'), html);
-    // Loaded here: a cached cover (every rebuild of an unchanged book) needs no puppeteer.
-    const { withBrowser } = await import('../browser.ts');
-    return await withBrowser(async (browser) => {
+    const shoot = async (browser: FolioBrowser) => {
       const page = await browser.newPage([dir]);
       await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 });
       await page.goto(pathToFileURL(join(dir, 'cover.html')).href, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const image = await page.screenshot({ type: 'jpeg', quality: 90, clip: { x: 0, y: 0, ...COVER_SIZE } });
+      await page.close();
       return Buffer.from(image);
-    });
+    };
+    if (shared) return await shoot(await shared());
+    // Loaded here: a cached cover (every rebuild of an unchanged book) needs no puppeteer.
+    const { withBrowser } = await import('../browser.ts');
+    return await withBrowser(shoot);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -42,7 +42,7 @@ export interface EpubOptions {
 
 export async function buildEpub(
   transformed: TransformedBook,
-  context: Pick<EditionContext, 'sourceDate' | 'progress'>,
+  context: Pick<EditionContext, 'sourceDate' | 'progress'> & Partial<Pick<EditionContext, 'browser'>>,
   options: EpubOptions = {},
 ): Promise<Buffer> {
   const { book } = transformed;
@@ -72,7 +72,7 @@ export async function buildEpub(
   const fonts = await embeddedFonts(facesUsed(hasBoldText(documents)), printed, { cacheDir: options.fontCacheDir, stats });
   context.progress(`epub: ${fonts.length} fonts for ${printed.size} characters (${stats.cached}/${stats.slices} slice cuts cached)`);
   const fontsDone = performance.now();
-  const cover = await coverImage(book, fonts, { cache: options.coverCache });
+  const cover = await coverImage(book, fonts, { cache: options.coverCache, browser: context.browser });
   const coverDone = performance.now();
   const css = await epubStylesheet(fonts, classesOf(documents));
 
@@ -124,7 +124,7 @@ export const edition: Edition = {
   async render(transformed: TransformedBook, context: EditionContext): Promise<string[]> {
     const epub = await buildEpub(transformed, context);
     const path = join(context.outDir, `${bookSlug(transformed.book.meta.isbn)}.epub`);
-    await writeAtomic(path, epub);
+    await writeAtomic(path, epub, context.signal);
     return [path];
   },
 };

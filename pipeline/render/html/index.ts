@@ -24,7 +24,7 @@ export const edition: Edition = {
         await copyFile(source, join(dir, path));
       });
       await Promise.all([...writes, ...copies]);
-    });
+    }, context.signal);
     context.progress(`folio: html: ${site.files.size} files, ${site.copies.size} fonts and images`);
     return [root];
   },

@@ -15,7 +15,6 @@ export type { RenderResult } from './session.ts';
 export const edition: Edition = {
   name: 'pdf',
   async render(book, context) {
-    if (book.chapters.length === 0) throw new Error('the book has no written chapter to print');
     const session = await PrintSession.start(await context.browser());
     try {
       const result = await session.render(book, context);
