@@ -110,6 +110,7 @@ export class PrintSession {
   }
 
   async render(book: TransformedBook, options: RenderOptions): Promise<RenderResult> {
+    if (book.chapters.length === 0) throw new Error('the book has no written chapter to print');
     const started = Date.now();
     const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
     const meta = book.book.meta;
@@ -124,6 +125,7 @@ export class PrintSession {
     let chaptersDone = 0;
     let paginatedParts = 0;
     const frontPaginated = this.paginatedFront(await this.prepared(frontMatter(book), book, paginateOptions), paginateOptions);
+    frontPaginated.catch(() => undefined); // awaited below, after the parts: a failure must not go unhandled meanwhile
     const parts = await Promise.all(
       groups.map(async (chapters, index) => {
         const name = `part-${index + 1}`;
