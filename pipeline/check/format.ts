@@ -2,17 +2,18 @@
  * The output formats of `folio check`: stylish (vfile-reporter), json (Diagnostic[]), sarif (2.1.0, for
  * GitHub code scanning) and github (workflow-command annotations).
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { Diagnostic, Severity } from '../book/types.ts';
 import { toDiagnostics } from '../diagnostics.ts';
 import { RULES, RULES_BY_ID } from './rules/index.ts';
+import { DOCS } from '../paths.ts';
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 
-const RULES_DOC = fileURLToPath(new URL('../../docs/rules.md', import.meta.url));
+const RULES_DOC = join(DOCS, 'rules.md');
 
 /** Where a rule is documented: FOLIO_DOCS_URL (e.g. the repository's docs/rules.md on the web) or folio's own file. */
 export function helpUri(ruleId: string, env: Record<string, string | undefined> = {}): string {

@@ -8,17 +8,18 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
 import type { FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
 import type { EmbeddedFont } from './fonts.ts';
+import { CACHE, TEMPLATES } from '../../paths.ts';
 
 export const COVER_SIZE = { width: 1600, height: 2263 } as const;
-const TEMPLATE = fileURLToPath(new URL('../../../templates/epub/cover.html', import.meta.url));
-const STYLESHEET = fileURLToPath(new URL('../../../templates/epub/cover.css', import.meta.url));
-const CACHE = fileURLToPath(new URL('../../../node_modules/.cache/folio/covers/', import.meta.url));
+const TEMPLATE = join(TEMPLATES, 'epub/cover.html');
+const STYLESHEET = join(TEMPLATES, 'epub/cover.css');
+const COVER_CACHE = join(CACHE, 'covers');
 
 export interface CoverImage {
   data: Buffer;
@@ -42,13 +43,13 @@ export async function coverImage(
   const css = await readFile(STYLESHEET, 'utf8');
   const key = createHash('sha256').update(html).update(css);
   for (const font of fonts) key.update(font.data);
-  const cached = join(CACHE, `${key.digest('hex').slice(0, 32)}.jpg`);
+  const cached = join(COVER_CACHE, `${key.digest('hex').slice(0, 32)}.jpg`);
   if (options.cache !== false) {
     const data = await readFile(cached).catch(() => undefined);
     if (data) return { data, mediaType: 'image/jpeg', extension: 'jpg' };
   }
   const data = await renderCover(html, css, fonts, options.browser);
-  await mkdir(CACHE, { recursive: true });
+  await mkdir(COVER_CACHE, { recursive: true });
   await writeFile(`${cached}.${process.pid}.tmp`, data);
   await rename(`${cached}.${process.pid}.tmp`, cached);
   return { data, mediaType: 'image/jpeg', extension: 'jpg' };

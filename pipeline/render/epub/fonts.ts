@@ -12,12 +12,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
 import { type Face, FACES, type FaceRole, slicesFor } from '../fonts.ts';
 import { mergeTrueType } from './sfnt-merge.ts';
+import { CACHE } from '../../paths.ts';
 
-export const FONT_CACHE = fileURLToPath(new URL('../../../node_modules/.cache/folio/fonts/', import.meta.url));
+export const FONT_CACHE = join(CACHE, 'fonts');
 
 /** The names inside the shipped fonts. */
 export const EMBEDDED_FAMILY: Record<FaceRole, string> = {

@@ -11,10 +11,11 @@
  *   - image ids (random in the library) are numbered in order, and every zip entry gets the build's date.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import { TEMPLATES } from '../../paths.ts';
 
-const TEMPLATES = fileURLToPath(new URL('../../../templates/epub/', import.meta.url));
+const EPUB_TEMPLATES = join(TEMPLATES, 'epub');
 
 export interface PackageDocument {
   filename: string;
@@ -91,7 +92,7 @@ export function decodeCharacterReferences(xml: string): string {
   });
 }
 
-const template = (name: string) => readFile(`${TEMPLATES}${name}`, 'utf8');
+const template = (name: string) => readFile(join(EPUB_TEMPLATES, name), 'utf8');
 
 /**
  * Packs `input`. `templateData` may be completed once the image list is known: `withImages` receives

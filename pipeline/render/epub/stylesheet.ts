@@ -6,11 +6,12 @@
  * Kobo and Kindle converters) ignore `var()`, so the values are written in place.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { EmbeddedFont } from './fonts.ts';
+import { TEMPLATES } from '../../paths.ts';
 
-const SHARED_CSS = fileURLToPath(new URL('../../../templates/shared/book.css', import.meta.url));
-const EPUB_CSS = fileURLToPath(new URL('../../../templates/epub/epub.css', import.meta.url));
+const SHARED_CSS = join(TEMPLATES, 'shared/book.css');
+const EPUB_CSS = join(TEMPLATES, 'epub/epub.css');
 
 /** `usedClasses`: every class the documents carry; rules for other classes are left out (see below). */
 export async function epubStylesheet(fonts: EmbeddedFont[], usedClasses: Set<string>): Promise<string> {

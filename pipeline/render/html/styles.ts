@@ -4,11 +4,10 @@
  * (templates/html/html.css, with its print rules). Fonts are self-hosted under `fonts/`.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { FACES, slicesFor, type FontSlice } from '../fonts.ts';
+import { TEMPLATES } from '../../paths.ts';
 
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'templates');
 export const HTML_TEMPLATES = join(TEMPLATES, 'html');
 const SHEETS = [join(TEMPLATES, 'shared', 'book.css'), join(HTML_TEMPLATES, 'html.css')];
 

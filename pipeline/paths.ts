@@ -1,0 +1,23 @@
+/**
+ * Where folio's own files are: the project root (found from this module, whether it runs from the
+ * TypeScript sources or from the compiled copy in .build/), its templates and its caches.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'templates'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('folio cannot find its own project folder (package.json and templates/)');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PROJECT_ROOT = projectRoot();
+export const TEMPLATES = join(PROJECT_ROOT, 'templates');
+/** Caches that survive between builds (font cuts, covers); inside node_modules so a clean install clears them. */
+export const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'folio');
+export const DOCS = join(PROJECT_ROOT, 'docs');
