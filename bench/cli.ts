@@ -42,6 +42,13 @@ const groups = (value: string) => {
   return list as Group[];
 };
 
+const workloadNames = (value: string) => {
+  const list = value.split(',').map((w) => w.trim());
+  const unknown = list.filter((w) => w !== 'benchmark' && w !== 'manuscript');
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown ${unknown.join(', ')}; expected benchmark and/or manuscript`);
+  return list;
+};
+
 const program = new Command('folio-bench')
   .description('time folio (check, html, epub, pdf) against its peers on a book the size of the real one')
   .option('--only <groups>', `comma-separated: ${GROUPS.join(',')}`, groups, [...GROUPS])
@@ -49,7 +56,7 @@ const program = new Command('folio-bench')
   .option('--scale <n>', 'the benchmark book N times longer (also measures ×1 to compare)', positive, 1)
   .option('--json <file>', 'where to write the figures', 'dist/bench/results.json')
   .option('--manuscript <dir>', 'the manuscript the books are made from (default: manuscript/, else the mini test book)')
-  .option('--workloads <list>', 'comma-separated: benchmark,manuscript', (v) => v.split(','), ['benchmark', 'manuscript'])
+  .option('--workloads <list>', 'comma-separated: benchmark,manuscript', workloadNames, ['benchmark', 'manuscript'])
   .option('--timeout <s>', 'seconds before a run is killed', positive, 900)
   .exitOverride();
 

@@ -85,7 +85,8 @@ function rows(results: Results): { header: string[]; body: Row[] } {
     const ratio = ratioToFolio(c, results.cases);
     const notes: string[] = [];
     if (c.type3_fonts !== undefined) notes.push(c.type3_fonts ? 'Type 3 fonts' : 'no Type 3');
-    if (c.epubcheck) notes.push(`epubcheck: ${c.epubcheck.pass ? 'pass' : 'fail'}, ${c.epubcheck.errors} errors, ${c.epubcheck.warnings} warnings`);
+    if (c.epubcheck?.crashed) notes.push(`epubcheck crashed (${c.epubcheck.crashed.slice(0, 60)})`);
+    else if (c.epubcheck) notes.push(`epubcheck: ${c.epubcheck.pass ? 'pass' : 'fail'}, ${c.epubcheck.errors} errors, ${c.epubcheck.warnings} warnings`);
     return {
       cells: [
         c.name,

@@ -3,7 +3,7 @@
  * measured runs; then, once, what its output is (pages, Type 3 fonts, epubcheck).
  */
 import type { BenchCase } from './cases.ts';
-import { epubcheck, pdfFacts } from './inspect.ts';
+import { epubcheck, pdfFacts, type EpubcheckResult } from './inspect.ts';
 import { measure, summarize } from './measure.ts';
 
 export interface CaseResult {
@@ -22,7 +22,7 @@ export interface CaseResult {
   peak_anon_mb: number;
   pages?: number;
   type3_fonts?: boolean;
-  epubcheck?: { pass: boolean; errors: number; warnings: number };
+  epubcheck?: EpubcheckResult;
 }
 
 export interface SkippedCase {
