@@ -80,6 +80,8 @@ export function isLoose(tree: Root): boolean {
 export function checkFiles(files: VFile[], options: CheckOptions = {}): VFile[] {
   for (const file of files) {
     if (file.messages.some((message) => message.fatal)) continue; // unreadable: its message says why
+    // As readTextFile does: the parser skips a leading BOM, so the rules' offsets must not count it.
+    if (String(file.value).startsWith('\uFEFF')) file.value = String(file.value).slice(1);
     const tree = parseMarkdown(file);
     const root = options.root ?? (file.path ? dirname(file.path) : file.cwd);
     checkTree(file, tree, { root, spacing: options.spacing ?? 'none', loose: isLoose(tree) }, options);

@@ -32,7 +32,9 @@ export function applyEdits(source: string, groups: Edit[][]): { text: string; ap
 
 /** The text of `file` with every safe fix applied, under the given options (book.yaml severities and spacing). */
 export function fixText(file: VFile, options: CheckOptions = {}): string {
-  let text = String(file.value);
+  // The parser skips a leading BOM, so node offsets (and the edits built from them) count from after it.
+  const bom = String(file.value).startsWith('\uFEFF') ? '\uFEFF' : '';
+  let text = String(file.value).slice(bom.length);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const scratch = new VFile({ path: file.path, cwd: file.cwd, value: text });
     checkFiles([scratch], options);
@@ -41,7 +43,7 @@ export function fixText(file: VFile, options: CheckOptions = {}): string {
     if (applied === 0 || next === text) break;
     text = next;
   }
-  return text;
+  return bom + text;
 }
 
 export async function fixMarkdown(file: VFile): Promise<string> {

@@ -47,6 +47,13 @@ describe('fixMarkdown', () => {
     for (const kept of ['57.4%、36.3%', 'http://www.xnjdcbs.com', '“12345”', '殷婕（1988—），女']) expect(fixed).toContain(kept);
   });
 
+  // Found by tests/fuzz/properties.test.ts: edits landed one character early after a BOM, deleting a 党.
+  it('keeps a leading BOM out of the edit offsets', async () => {
+    const text = ',党党\n\nhttp://x.cn/路径,,\n\n- Word\n';
+    expect(await fix(text)).toBe('，党党\n\nhttp://x.cn/路径,,\n\n- Word\n');
+    expect(await fix(`\uFEFF${text}`)).toBe(`\uFEFF${await fix(text)}`);
+  });
+
   it('applies edits back to front and skips overlapping ones', () => {
     const result = applyEdits('abcdef', [[{ start: 1, end: 3, text: 'X' }], [{ start: 2, end: 4, text: 'Y' }], [{ start: 5, end: 5, text: '!' }]]);
     expect(result).toEqual({ text: 'aXde!f', applied: 2 });
