@@ -24,7 +24,8 @@ interface Anchor {
   after?: string;
 }
 
-export function anchorNotes(blocks: Block[], lifted: LiftedNote[]): StepResult<Anchored> {
+export function anchorNotes(body: Block[], lifted: LiftedNote[]): StepResult<Anchored> {
+  const blocks = [...body];
   const notes: Note[] = [];
   const anchors: Anchor[] = [];
   for (const note of lifted) {
@@ -35,13 +36,17 @@ export function anchorNotes(blocks: Block[], lifted: LiftedNote[]): StepResult<A
       continue;
     }
     const block = blocks.findIndex((b) => b.line === note.dumpedInto);
-    const home = block >= 0 ? block : blocks.map((b) => b.kind).lastIndexOf('paragraph');
+    let home = block >= 0 ? block : blocks.map((b) => b.kind).lastIndexOf('paragraph');
+    // A body without a paragraph (the note block swallowed the only one) gets one to hold the reference.
+    const own = home < 0;
+    if (own) home = blocks.push({ kind: 'paragraph', line: note.line, text: '', origins: [] }) - 1;
     anchors.push({ note, block: home, offset: blocks[home]!.text.replace(/\s+$/, '').length });
-    notes.push({ level: 'review', line: note.line, message: `${note.mark} has no certain anchor: placed at the end of the paragraph of line ${blocks[home]!.line}; move its [^N] where it belongs` });
+    const where = own ? 'in a paragraph of its own at the end (the body has no other)' : `at the end of the paragraph of line ${blocks[home]!.line}`;
+    notes.push({ level: 'review', line: note.line, message: `${note.mark} has no certain anchor: placed ${where}; move its [^N] where it belongs` });
   }
   anchors.sort((a, b) => a.block - b.block || a.offset - b.offset);
   const labels = new Map(anchors.map((a, i) => [a, i + 1]));
-  const body = blocks.map((block, index) => {
+  const anchored = blocks.map((block, index) => {
     const here = anchors.filter((a) => a.block === index).reverse();
     if (here.length === 0) return block;
     let text = block.text;
@@ -49,7 +54,7 @@ export function anchorNotes(blocks: Block[], lifted: LiftedNote[]): StepResult<A
     return { ...block, text };
   });
   const footnotes = anchors.map((a) => ({ label: labels.get(a)!, text: a.note.text }));
-  return { value: { body, footnotes }, notes };
+  return { value: { body: anchored, footnotes }, notes };
 }
 
 function definedTerm(blocks: Block[], note: LiftedNote): Omit<Anchor, 'note'> | undefined {
