@@ -74,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = `npm run bench -- ${argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
   const machine = describeMachine();
+  const started = new Date().toISOString();
   const scratch = await mkdtemp(join(tmpdir(), 'folio-bench-'));
   try {
     log(`bench: manuscript ${relative(ROOT, manuscript) || '.'}; scratch ${scratch}`);
@@ -92,12 +93,13 @@ async function main(argv: string[]): Promise<number> {
         }
       }
     }
-    const results: Results = { machine, command, date: new Date().toISOString(), cases, skipped, targets: targetsOf(cases, options.scale) };
+    const results: Results = { machine: { ...machine, load_end: loadAverage() }, command, date: started, cases, skipped, targets: targetsOf(cases, options.scale) };
     const jsonPath = resolve(options.json);
     await mkdir(dirname(jsonPath), { recursive: true });
     await writeFile(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(jsonPath.replace(/\.json$/, '') + '.md', `${formatMarkdown(results)}\n`);
-    process.stdout.write(`\n${formatTable(results)}\n\n${formatTargets(results)}\n`);
+    process.stdout.write(`\n${formatTable(results)}\n`);
+    if (results.targets.length > 0) process.stdout.write(`\n${formatTargets(results)}\n`);
     if (skipped.length > 0) process.stdout.write(`\n${formatSkipped(results)}\n`);
     process.stdout.write(`\nfigures: ${relative(process.cwd(), jsonPath)} (Markdown table beside it)\n`);
     return 0;
@@ -150,9 +152,11 @@ function describeMachine(): Machine {
     node: process.version,
     chromium,
     cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
-    load: loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: loadAverage(),
   };
 }
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 try {
   process.exitCode = await main(process.argv);

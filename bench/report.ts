@@ -17,7 +17,9 @@ export interface Machine {
   node: string;
   chromium: string;
   cpu: string;
+  /** 1, 5 and 15-minute load averages when the bench started (and ended): how busy the machine was. */
   load: string;
+  load_end?: string;
 }
 
 export interface Results {
@@ -136,7 +138,7 @@ export function formatMarkdown(results: Results): string {
   const skipped = results.skipped.map((s) => `- ${s.name} — ${s.tool}: ${s.reason}`);
   const m = results.machine;
   return [
-    `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memory}, Node ${m.node}, ${m.chromium}; load average ${m.load} at the start.`,
+    `Measured ${results.date} on ${m.cores} cores (${m.cpu}), ${m.memory}, Node ${m.node}, ${m.chromium}; load average ${m.load} at the start, ${m.load_end ?? '?'} at the end.`,
     '',
     ...table,
     '',
