@@ -93,7 +93,7 @@ function mutateLines(lines: string[], mutations: LineMutation[]): string[] {
     else if (m.kind === 'swap') {
       const other = m.other % out.length;
       [out[at], out[other]] = [out[other]!, out[at]!];
-    } else {
+    } else if (m.kind === 'insert') {
       const line = out[at]!;
       const column = m.column % (line.length + 1);
       out[at] = line.slice(0, column) + m.text + line.slice(column);
@@ -135,6 +135,7 @@ export interface MutatedExport {
   text: string;
   /** What was done to the seed, printed for a counterexample instead of the whole export. */
   recipe: string;
+  [fc.toStringMethod]: () => string;
 }
 
 /** The seed export with its report body cut to `length` lines from `start`, then mutated (what `mutatedExport` draws). */
@@ -155,7 +156,7 @@ export function buildExport(start: number, length: number, mutations: ExportMuta
       const line = lines[at]!;
       const column = m.column % (line.length + 1);
       lines.splice(at, 1, line.slice(0, column), line.slice(column));
-    } else lines.splice(at, 0, `${CIRCLED[m.mark]} ${m.text}`);
+    } else if (m.kind === 'note') lines.splice(at, 0, `${CIRCLED[m.mark]} ${m.text}`);
   }
   const recipe = `buildExport(${from}, ${length}, ${JSON.stringify(mutations)})`;
   return { text: [...head, ...lines].join('\n'), recipe, [fc.toStringMethod]: () => recipe };
