@@ -1,8 +1,10 @@
 /*
- * Runs inside a print window, after Paged.js (dist/paged.js). The Node side calls
- * `folioPaginate(options)` once the page has loaded, and for the front matter `folioFillContents`
- * once the text is paginated. Plain browser JavaScript: functions passed to
- * page.evaluate from TypeScript would carry the transpiler's helpers with them.
+ * Runs inside a print window, after Paged.js (dist/paged.js). The window loads a shell page once (the
+ * book's @font-face rules and these scripts); the Node side then calls `folioPaginate(options)` for
+ * each document it paginates there, which clears the previous one first: fonts decoded for one part
+ * stay warm for the next. For the front matter, `folioFillContents` once the text is paginated.
+ * Plain browser JavaScript: functions passed to page.evaluate from TypeScript would carry the
+ * transpiler's helpers with them.
  */
 (() => {
   const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩'; // Noto SC has no ⑪ and beyond
@@ -16,80 +18,97 @@
     return `"${String(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   }
 
+  /** The document being paginated: the handler below reads its options. */
+  let current;
+  let previousPreview;
+
   window.folioPaginate = async (options) => {
+    current = options;
+    if (previousPreview) {
+      previousPreview.polisher.destroy();
+      previousPreview.chunker.destroy();
+    }
     const started = performance.now();
     await Promise.all(options.fontLoads.map((load) => document.fonts.load(load.font, load.text)));
     await document.fonts.ready;
     const fontsMs = performance.now() - started;
-
-    class FolioPages extends Paged.Handler {
-      /**
-       * Keeps a heading with what follows it: when the page would end right after a heading (the text
-       * overflowing starts at the beginning of the next block), the break moves before the heading.
-       * Paged.js honours `break-after: avoid` only when the next block starts below the page, not when
-       * the note area shrank the page after the heading was placed.
-       */
-      onOverflow(overflow, rendered) {
-        if (!overflow) return undefined;
-        const blocks = [...rendered.querySelectorAll(BLOCKS)];
-        const index = blockIndexAt(blocks, overflow);
-        if (index < 0) return undefined;
-        if (!startsAtBlockStart(blocks[index], overflow)) return undefined;
-        let keep = index;
-        while (keep > 0 && HEADING.test(blocks[keep - 1].tagName) && !blocks[keep - 1].contains(blocks[keep])) keep--;
-        // Never empty the page: a heading at the page top stays.
-        if (keep === index || keep === 0) return undefined;
-        const moved = overflow.cloneRange();
-        moved.setStartBefore(blocks[keep]);
-        return moved;
-      }
-
-      afterPageLayout(pageElement) {
-        const content = pageElement.querySelector('.pagedjs_page_content');
-        const left = pageElement.classList.contains('pagedjs_left_page');
-        const chapter = content.querySelector('[data-running-head]');
-        const opening = content.querySelector('.chapter-title') !== null;
-        const hasText = content.textContent.trim() !== '';
-        if (chapter && hasText && !opening) {
-          pageElement.style.setProperty('--folio-head', cssString(left ? options.bookTitle : chapter.dataset.runningHead));
-        }
-        // Notes: the calls on this page get their numbers in text order, restarting on every page.
-        const calls = [...content.querySelectorAll('[data-footnote-call]')];
-        calls.forEach((call, index) => {
-          const number = pageNoteNumber(call, index);
-          call.dataset.mark = number;
-          call.removeAttribute('href'); // Paged.js's random ids must not reach the PDF
-        });
-        for (const again of content.querySelectorAll('.note-again')) {
-          const note = document.querySelector(`[data-note="footnote"][data-note-id="${again.dataset.noteId}"]`);
-          const call = note && document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`);
-          again.dataset.mark = call?.dataset.mark ?? '';
-        }
-        // A note laid out on this page whose call is on an earlier page takes that call's number.
-        for (const note of pageElement.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"]:not([data-split-from])')) {
-          const call = document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`);
-          note.dataset.mark = call?.dataset.mark ?? '';
-        }
-      }
-    }
-
-    function pageNoteNumber(call, index) {
-      if (options.noteNumbering === 'per-chapter-arabic') {
-        const note = document.querySelector(`[data-note="footnote"][data-ref="${call.dataset.ref}"]`);
-        return note?.dataset.noteNumber ?? '';
-      }
-      return circled(index);
-    }
-
-    keepAvoidedBreaksUnforced();
-    Paged.registerHandlers(FolioPages);
-    const template = document.getElementById('folio-content');
+    registerOnce();
+    const template = document.createElement('template');
+    template.innerHTML = options.html;
     const previewer = new Paged.Previewer();
+    previousPreview = previewer;
     const layoutStarted = performance.now();
     const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
     const layoutMs = performance.now() - layoutStarted;
     return { pages: flow.total, anchors: anchorPages(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
   };
+
+  let registered = false;
+  function registerOnce() {
+    if (registered) return;
+    registered = true;
+    keepAvoidedBreaksUnforced();
+    Paged.registerHandlers(FolioPages);
+  }
+
+  class FolioPages extends Paged.Handler {
+    /**
+     * Keeps a heading with what follows it: when the page would end right after a heading (the text
+     * overflowing starts at the beginning of the next block), the break moves before the heading.
+     * Paged.js honours `break-after: avoid` only when the next block starts below the page, not when
+     * the note area shrank the page after the heading was placed.
+     */
+    onOverflow(overflow, rendered) {
+      if (!overflow) return undefined;
+      const blocks = [...rendered.querySelectorAll(BLOCKS)];
+      const index = blockIndexAt(blocks, overflow);
+      if (index < 0) return undefined;
+      if (!startsAtBlockStart(blocks[index], overflow)) return undefined;
+      let keep = index;
+      while (keep > 0 && HEADING.test(blocks[keep - 1].tagName) && !blocks[keep - 1].contains(blocks[keep])) keep--;
+      // Never empty the page: a heading at the page top stays.
+      if (keep === index || keep === 0) return undefined;
+      const moved = overflow.cloneRange();
+      moved.setStartBefore(blocks[keep]);
+      return moved;
+    }
+
+    afterPageLayout(pageElement) {
+      const content = pageElement.querySelector('.pagedjs_page_content');
+      const left = pageElement.classList.contains('pagedjs_left_page');
+      const chapter = content.querySelector('[data-running-head]');
+      const opening = content.querySelector('.chapter-title') !== null;
+      const hasText = content.textContent.trim() !== '';
+      if (chapter && hasText && !opening) {
+        pageElement.style.setProperty('--folio-head', cssString(left ? current.bookTitle : chapter.dataset.runningHead));
+      }
+      // Notes: the calls on this page get their numbers in text order, restarting on every page.
+      const calls = [...content.querySelectorAll('[data-footnote-call]')];
+      calls.forEach((call, index) => {
+        const number = pageNoteNumber(call, index);
+        call.dataset.mark = number;
+        call.removeAttribute('href'); // Paged.js's random ids must not reach the PDF
+      });
+      for (const again of content.querySelectorAll('.note-again')) {
+        const note = document.querySelector(`[data-note="footnote"][data-note-id="${again.dataset.noteId}"]`);
+        const call = note && document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`);
+        again.dataset.mark = call?.dataset.mark ?? '';
+      }
+      // A note laid out on this page whose call is on an earlier page takes that call's number.
+      for (const note of pageElement.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"]:not([data-split-from])')) {
+        const call = document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`);
+        note.dataset.mark = call?.dataset.mark ?? '';
+      }
+    }
+  }
+
+  function pageNoteNumber(call, index) {
+    if (current.noteNumbering === 'per-chapter-arabic') {
+      const note = document.querySelector(`[data-note="footnote"][data-ref="${call.dataset.ref}"]`);
+      return note?.dataset.noteNumber ?? '';
+    }
+    return circled(index);
+  }
 
   const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, .abstract, .bios';
   const HEADING = /^H[1-6]$/;

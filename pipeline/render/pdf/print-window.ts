@@ -1,7 +1,7 @@
 /**
- * One print document in its own browser window: load the HTML, paginate it with Paged.js, and later
- * (once the book knows where the document starts) stamp its folios and print it. Windows, not tabs: a
- * background tab gets no animation frames and Paged.js, which lays out a page per frame, would hang.
+ * A browser window that paginates print documents with Paged.js and prints them, one after another in
+ * the same shell page (fonts decoded once stay warm). Windows, not tabs: a background tab gets no
+ * animation frames and Paged.js, which lays out a page per frame, would hang.
  */
 import type { Page } from 'puppeteer';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,8 @@ import type { DocumentFonts } from './fonts.ts';
 
 export interface PaginateOptions {
   css: string;
-  fonts: DocumentFonts;
+  /** The `document.fonts.load` calls for this document's characters. */
+  fontLoads: DocumentFonts['loads'];
   bookTitle: string;
   noteNumbering: 'per-page-circled' | 'per-chapter-arabic';
 }
@@ -49,6 +50,9 @@ export interface PrintNumbers {
 }
 
 export class PrintWindow {
+  /** The shell page loaded now (its path): a new shell means new @font-face rules. */
+  private shell?: string;
+
   private constructor(private readonly page: Page) {}
 
   static async open(browser: FolioBrowser, buildDir: string): Promise<PrintWindow> {
@@ -57,14 +61,19 @@ export class PrintWindow {
     return new PrintWindow(page);
   }
 
-  async paginate(htmlPath: string, options: PaginateOptions): Promise<Pagination> {
-    await this.page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+  /** Paginates `html` (a fragment) in the shell at `shellPath`, loading the shell first if it changed. */
+  async paginate(shellPath: string, html: string, options: PaginateOptions): Promise<Pagination> {
+    if (this.shell !== shellPath) {
+      await this.page.goto(pathToFileURL(shellPath).href, { waitUntil: 'load' });
+      this.shell = shellPath;
+    }
     const result = await this.page.evaluate(
       (args) => window.folioPaginate(args),
       {
+        html,
         css: options.css,
         stylesheetName: 'print.css',
-        fontLoads: options.fonts.loads,
+        fontLoads: options.fontLoads,
         bookTitle: options.bookTitle,
         noteNumbering: options.noteNumbering,
       },

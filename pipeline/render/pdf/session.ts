@@ -19,7 +19,7 @@ import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
 import { printChapter } from './chapter.ts';
-import { documentHtml, SCRIPTS } from './document.ts';
+import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
 import { finishPdf } from './finish.ts';
 import { documentFonts, type DocumentFonts } from './fonts.ts';
 import { frontMatter } from './front.ts';
@@ -58,11 +58,11 @@ export interface RenderResult {
 
 type PaginateOptions = { css: string; bookTitle: string; noteNumbering: 'per-page-circled' | 'per-chapter-arabic' };
 
-/** A print document ready to load: its HTML, its fonts, and a key that changes with either. */
+/** A print document ready to paginate: its HTML fragment, the fonts it loads, and a key for both. */
 interface PreparedDocument {
   key: string;
   html: string;
-  fonts: DocumentFonts;
+  fontLoads: DocumentFonts['loads'];
 }
 
 /** A part of the text, paginated and printed: its window went back to the pool. */
@@ -85,6 +85,7 @@ export class PrintSession {
   private frontWindow?: PrintWindow;
   private readonly placedFonts = new Map<string, Promise<string>>();
   private revision = 0;
+  private shellPage?: { key: string; path: string };
   private folios?: { key: string; pdf: Uint8Array };
   /** Windows that paginate the parts, one per core, reused: fonts decoded once stay warm in them. */
   private readonly idleWindows: PrintWindow[] = [];
@@ -119,28 +120,30 @@ export class PrintSession {
     const noteNumbering = meta.footnotes?.print_numbering ?? 'per-page-circled';
     const paginateOptions = { css, bookTitle: meta.title, noteNumbering } as const;
     const groups = groupChapters(book.chapters, this.cores);
+    const shell = await this.shell(book, paginateOptions);
 
     // 1. Paginate and print each part whose HTML changed, in parallel windows; the front matter beside them.
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
-    const frontPaginated = this.paginatedFront(await this.prepared(frontMatter(book), book, paginateOptions), paginateOptions);
+    const frontPaginated = this.paginatedFront(shell, await this.prepared(frontMatter(book), paginateOptions), paginateOptions);
     frontPaginated.catch(() => undefined); // awaited below, after the parts: a failure must not go unhandled meanwhile
     const parts = await Promise.all(
       groups.map(async (chapters, index) => {
         const name = `part-${index + 1}`;
-        const prepared = await this.prepared(chapters.map(printChapter), book, paginateOptions);
+        const prepared = await this.prepared(chapters.map(printChapter), paginateOptions);
         let part = this.parts.get(name);
         if (part?.key !== prepared.key) {
           part = await this.withWindow(async (window) => {
-            const pagination = await window.paginate(await this.written(name, prepared), { ...paginateOptions, fonts: prepared.fonts });
+            const pagination = await window.paginate(shell, prepared.html, { ...paginateOptions, fontLoads: prepared.fontLoads });
             return { key: prepared.key, pagination, pdf: await window.print() };
           });
           this.parts.set(name, part);
           paginatedParts++;
           pagesSoFar += part.pagination.pages;
           chaptersDone += chapters.length;
-          options.progress(`pdf: paginated ${chapters[0]!.id}–${chapters.at(-1)!.id} (${chaptersDone}/${book.chapters.length} chapters, ${pagesSoFar} pages so far, ${elapsed()})`);
+          const layout = (part.pagination.layoutMs / 1000).toFixed(1);
+          options.progress(`pdf: paginated ${chapters[0]!.id}–${chapters.at(-1)!.id} in ${layout} s (${chaptersDone}/${book.chapters.length} chapters, ${pagesSoFar} pages so far, ${elapsed()})`);
         }
         return { chapters, pagination: part.pagination, pdf: part.pdf };
       }),
@@ -182,29 +185,41 @@ export class PrintSession {
     return { pdf, pages: layout.totalPages, chapterPages, paginatedParts, parts: parts.length, movedNotes };
   }
 
-  /** The HTML and fonts of a document, and its key: pagination is needed only when the key changed. */
-  private async prepared(content: Element[], book: TransformedBook, options: PaginateOptions): Promise<PreparedDocument> {
+  /**
+   * The shell page of the print windows, with @font-face rules for every character the book prints;
+   * written again (under a new name: no window may keep a cached one) only when those change.
+   */
+  private async shell(book: TransformedBook, options: PaginateOptions): Promise<string> {
+    const characters = new Set([...book.characters, ...LABELS.digits, ...options.bookTitle]);
+    for (const chapter of book.chapters) for (const character of chapter.chapter.shortTitle ?? '') characters.add(character);
+    const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
+    const html = shellHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css });
+    const key = createHash('sha256').update(html).digest('hex');
+    if (this.shellPage?.key !== key) {
+      const path = join(this.buildDir, `shell-${++this.revision}.html`);
+      await writeFile(path, html);
+      this.shellPage = { key, path };
+    }
+    return this.shellPage.path;
+  }
+
+  /** A document's HTML and the fonts it loads, and its key: pagination is needed only when the key changed. */
+  private async prepared(content: Element[], options: PaginateOptions): Promise<PreparedDocument> {
     const characters = new Set<string>();
     for (const node of content) for (const character of toString(node)) characters.add(character);
+    // The running heads and note markers the page adds.
     for (const character of `${LABELS.digits}${options.bookTitle}`) characters.add(character);
-    for (const chapter of book.chapters) for (const character of chapter.chapter.shortTitle ?? chapter.chapter.title) characters.add(character);
-    const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
-    const html = documentHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css, content });
+    for (const node of content) if (typeof node.properties.dataRunningHead === 'string') for (const character of node.properties.dataRunningHead) characters.add(character);
+    const { loads } = await documentFonts(characters, this.buildDir, this.placedFonts);
+    const html = contentHtml(content);
     const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
-    return { key, html, fonts };
+    return { key, html, fontLoads: loads };
   }
 
-  /** Writes the document under a new name per revision: a window must never show a cached earlier one. */
-  private async written(name: string, document: PreparedDocument): Promise<string> {
-    const path = join(this.buildDir, `${name}-${++this.revision}.html`);
-    await writeFile(path, document.html);
-    return path;
-  }
-
-  private async paginatedFront(prepared: PreparedDocument, options: PaginateOptions): Promise<FrontDocument> {
+  private async paginatedFront(shell: string, prepared: PreparedDocument, options: PaginateOptions): Promise<FrontDocument> {
     if (this.front?.key === prepared.key) return this.front;
     this.frontWindow ??= await PrintWindow.open(this.browser, this.buildDir);
-    const pagination = await this.frontWindow.paginate(await this.written('front', prepared), { ...options, fonts: prepared.fonts });
+    const pagination = await this.frontWindow.paginate(shell, prepared.html, { ...options, fontLoads: prepared.fontLoads });
     this.front = { key: prepared.key, pagination };
     return this.front;
   }
