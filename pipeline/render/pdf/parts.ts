@@ -1,6 +1,7 @@
 /**
- * The book's chapters grouped into print documents ("parts") that paginate in parallel, one window
- * each. Groups are contiguous and of a fixed size, so editing one chapter re-paginates only its group.
+ * The book's chapters grouped into print documents ("parts"), paginated in parallel by a pool of one
+ * window per core. Groups are contiguous and of a fixed size, so editing one chapter re-paginates only
+ * its group.
  * Five chapters a group measured best for a one-chapter re-build at almost the whole-book speed of one
  * group per core (rendering.md).
  */
