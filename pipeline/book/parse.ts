@@ -28,6 +28,12 @@ export function parseMarkdown(file: VFile): Root {
     file.message(reason, { place: { line: deep.line, column: 1 }, ruleId: 'markdown-nesting', source: 'folio' }).fatal = true;
     return { type: 'root', children: [] };
   }
+  const dense = firstTooDense(text);
+  if (dense) {
+    const reason = `Unexpected ${dense.count}+ brackets or emphasis marks (\`[ ] * _\`) in one paragraph, expected at most ${MAX_DELIMITERS}`;
+    file.message(reason, { place: { line: dense.line, column: 1 }, ruleId: 'markdown-density', source: 'folio' }).fatal = true;
+    return { type: 'root', children: [] };
+  }
   try {
     return parser.parse(file);
   } catch (error) {
@@ -57,6 +63,35 @@ function firstTooDeep(text: string): { line: number; depth: number } | undefined
     if (indent / 2 > MAX_NESTING) return { line, depth: Math.floor(indent / 2) };
     start = end + 1;
     line++;
+  }
+  return undefined;
+}
+
+/**
+ * Far beyond any real paragraph: the parser matches brackets and emphasis by looking back over the
+ * paragraph's earlier ones, so its time grows with their square (40,000 `]` in one paragraph: 11 s;
+ * a chapter of `[^x]` storms: minutes).
+ */
+export const MAX_DELIMITERS = 2_000;
+
+/** The first paragraph (text between blank lines) holding more than MAX_DELIMITERS of `[ ] * _`. */
+function firstTooDense(text: string): { line: number; count: number } | undefined {
+  if (text.length < MAX_DELIMITERS) return undefined;
+  let count = 0;
+  let line = 1;
+  let start = 1;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (blank) count = 0;
+      blank = true;
+      line++;
+    } else if (code === 91 || code === 93 || code === 42 || code === 95) {
+      if (count === 0) start = line;
+      if (++count > MAX_DELIMITERS) return { line: start, count };
+      blank = false;
+    } else if (code !== 32 && code !== 9 && code !== 13) blank = false;
   }
   return undefined;
 }
