@@ -162,7 +162,9 @@ export function parseBookYaml(file: VFile): BookMeta | undefined {
   const doc = parseDocument(String(file.value), { uniqueKeys: true, prettyErrors: false });
   yamlDocs.set(file, doc);
   if (reportYamlErrors(file, doc, 0)) return undefined;
-  const result = bookSchema.safeParse(doc.toJS());
+  const value = valueOf(file, doc, { line: 1, column: 1 });
+  if (!value) return undefined;
+  const result = bookSchema.safeParse(value.js);
   if (result.success) return result.data;
   const where = location(file);
   reportSchemaIssues(file, result.error.issues, (path) => placeOfPath(doc, path, (o) => where.toPoint(o)), bookSchema, 'book-schema');
@@ -189,13 +191,28 @@ function readFrontMatter(file: VFile, tree: Root): z.infer<typeof chapterFrontMa
   const where = location(file);
   const toPlace = (offset: number) => where.toPoint(startOffset + offset);
   if (reportYamlErrors(file, doc, startOffset)) return undefined;
-  const result = chapterFrontMatter.safeParse(doc.toJS() ?? {});
+  const value = valueOf(file, doc, yaml.position?.start);
+  if (!value) return undefined;
+  const result = chapterFrontMatter.safeParse(value.js ?? {});
   if (result.success) {
     file.data.frontMatter = result.data;
     return result.data;
   }
   reportSchemaIssues(file, result.error.issues, (path) => placeOfPath(doc, path, toPlace) ?? yaml.position?.start, chapterFrontMatter, 'chapter-front-matter');
   return undefined;
+}
+
+/**
+ * The document's value, or a message: the yaml library throws rather than reports on an alias bomb
+ * ("Excessive alias count indicates a resource exhaustion attack"; found by fuzzing, it crashed the load).
+ */
+function valueOf(file: VFile, doc: Document, place: { line: number; column: number } | undefined): { js: unknown } | undefined {
+  try {
+    return { js: doc.toJS() };
+  } catch (error) {
+    file.message(`Invalid YAML: ${(error as Error).message}`, { place, ruleId: 'yaml-syntax', source: 'folio' }).fatal = true;
+    return undefined;
+  }
 }
 
 function reportYamlErrors(file: VFile, doc: Document, offset: number): boolean {

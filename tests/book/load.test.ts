@@ -81,6 +81,18 @@ describe('loadBook', () => {
     expect(diagnostics.find((d) => d.ruleId === 'resource-outside')).toMatchObject({ severity: 'error' });
   });
 
+  // Found by tests/fuzz: the yaml library throws on an alias bomb, which crashed the load with a stack trace.
+  it('reports an alias bomb in book.yaml or a front matter as invalid YAML', async () => {
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    const aliases = async (dir: string) =>
+      (await diagnosticsOf(dir)).diagnostics.filter((d) => d.ruleId === 'yaml-syntax' && /alias count/.test(d.message)).map((d) => `${d.file}:${d.line}`);
+    expect(await aliases(await miniWith((yaml) => `${bomb}${yaml}`))).toEqual(['book.yaml:1']);
+    const dir = await miniWith();
+    const path = join(dir, 'chapters/02-community.md');
+    await writeFile(path, (await readFile(path, 'utf8')).replace(/^---\n/, `---\n${bomb}`));
+    expect(await aliases(dir)).toEqual(['chapters/02-community.md:1']);
+  });
+
   it('accepts a BOM and CRLF line endings', async () => {
     const dir = await miniWith();
     const path = join(dir, 'chapters/02-community.md');
