@@ -61,6 +61,18 @@ describe('rules in context', () => {
     expect(check('见http://a.cn/a 和甲,乙').map((m) => m.ruleId)).toContain('punctuation-half-width');
   });
 
+  // Found by tests/fuzz: the rule's YAML parse printed a YAMLWarning on the user's stderr.
+  it('a front matter with an unknown YAML tag prints no process warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.message);
+    process.on('warning', onWarning);
+    const messages = check('---\n!!js/function "function(){}"\n---\n\n正文。\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    expect(warnings).toEqual([]);
+    expect(messages.map((m) => m.ruleId)).toContain('chapter-metadata');
+  });
+
   it('ISBN-13 check digits', () => {
     expect(isbn13Valid('978-7-5643-8148-6')).toBe(true);
     expect(isbn13Valid('978-7-5643-8148-5')).toBe(false);

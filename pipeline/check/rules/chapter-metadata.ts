@@ -32,7 +32,8 @@ export const chapterMetadata: ChapterRule = {
     let front: Record<string, unknown> = { ...file.data.frontMatter };
     if (!file.data.frontMatter) {
       try {
-        front = (yaml && (parse(yaml.value) as Record<string, unknown> | null)) || {};
+        // logLevel error: a warning (an unknown `!!tag`) must not be printed on the user's stderr (found by fuzzing).
+        front = (yaml && (parse(yaml.value, { logLevel: 'error' }) as Record<string, unknown> | null)) || {};
       } catch {
         return; // the loader reports YAML syntax
       }
