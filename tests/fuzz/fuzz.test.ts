@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { replay, runCase, type CaseResult } from './harness.ts';
 
 const SEED = 20261127;
-const CASES = 150;
+const CASES = 100;
 
 describe('fuzzing check and the HTML build', () => {
   it(`survives ${CASES} broken manuscripts (seed ${SEED})`, async () => {

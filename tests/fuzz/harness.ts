@@ -1,8 +1,8 @@
 /**
  * Runs one fuzz case through what a user runs on a manuscript: load + check (`checkBook`), each chapter
  * as a loose file (`checkFiles`) and its safe fixes (`fixText`, not written), and the HTML build. A case
- * fails if anything throws, takes longer than the bound, prints a stack trace, writes outside out/, or
- * lets the sentinel's contents or active HTML into the edition.
+ * fails if anything throws, a stage takes longer than its bound, a stack trace is printed, a file outside
+ * out/ changes, or the sentinel's contents or active HTML reach the edition.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +18,8 @@ import { capture } from '../check/helpers.ts';
 import { CHAPTERS, fuzzCase, SENTINEL_TEXT, type FuzzCase } from './generators.ts';
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
-export const CASE_TIMEOUT_MS = 10_000;
+/** Bound on each command a case runs (check, check --fix, build): a case runs three, so it is bounded at three times this. */
+export const STAGE_TIMEOUT_MS = 10_000;
 
 const STACK = /^\s+at (?:.+ \()?(?:file:\/\/|node:|\/)\S*:\d+:\d+\)?$/m;
 /** Active content the sanitizer must have removed (searched in the edition's HTML pages; the site's own search is a form). */
@@ -65,21 +66,31 @@ function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** What the case does, in a fresh sandbox: sandbox/ms (the manuscript), sandbox/sentinel, sandbox/out. */
-async function exercise(fuzz: FuzzCase, sandbox: string, failures: string[]): Promise<boolean> {
+async function exercise(sandbox: string, failures: string[], stageMs: number): Promise<boolean> {
   const manuscript = join(sandbox, 'ms');
   const out = join(sandbox, 'out');
+  let started = Date.now();
+  // Synchronous work cannot be interrupted, so a slow stage is caught when it ends (a true hang by the case's bound).
+  const stage = (name: string) => {
+    const ms = Date.now() - started;
+    if (ms > stageMs) failures.push(`slow: ${name} took ${(ms / 1000).toFixed(1)} s (bound ${stageMs / 1000} s)`);
+    started = Date.now();
+  };
   const { book, files } = await loadBook(manuscript, sandbox);
   if (book) checkBook(book);
   for (const file of files) for (const message of file.messages) if (!message.reason) failures.push(`empty message from ${message.ruleId}`);
+  stage('check');
 
   for (const chapter of CHAPTERS) {
     const file = await readTextFile(join(manuscript, chapter), sandbox);
     checkFiles([file]);
     if (!file.messages.some((m) => m.fatal && /file-|markdown-/.test(m.ruleId ?? ''))) fixText(file);
   }
+  stage('check --fix of each chapter');
 
   const io = capture(sandbox);
   const code = await runBuild(io.io, { manuscript: 'ms', out: 'out', editions: ['html'] });
+  stage('build');
   const printed = io.err() + io.out();
   if (STACK.test(printed)) failures.push(`stack trace printed: ${printed.slice(0, 600)}`);
   if (code !== 0 && code !== 1) failures.push(`build exit code ${code}`);
@@ -96,7 +107,7 @@ async function exercise(fuzz: FuzzCase, sandbox: string, failures: string[]): Pr
   return code === 0;
 }
 
-export async function runCase(seed: number, index: number, timeoutMs = CASE_TIMEOUT_MS): Promise<CaseResult> {
+export async function runCase(seed: number, index: number, stageMs = STAGE_TIMEOUT_MS): Promise<CaseResult> {
   const fuzz = fuzzCase(seed, index, RULE_IDS);
   const started = Date.now();
   const failures: string[] = [];
@@ -105,6 +116,10 @@ export async function runCase(seed: number, index: number, timeoutMs = CASE_TIME
   const printed: string[] = [];
   const saved = { log: console.log, warn: console.warn, error: console.error };
   const collect = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
+  // A library's process warning lands on the user's stderr outside the command's Io.
+  const warned: string[] = [];
+  const onWarning = (warning: Error) => void warned.push(`${warning.name}: ${warning.message}`);
+  process.on('warning', onWarning);
   let built = false;
   try {
     for (const [path, bytes] of fuzz.files) {
@@ -117,21 +132,22 @@ export async function runCase(seed: number, index: number, timeoutMs = CASE_TIME
     const before = await snapshot(sandbox, join(sandbox, 'out'));
     Object.assign(console, { log: collect, warn: collect, error: collect });
     try {
-      built = await bounded(exercise(fuzz, sandbox, failures), timeoutMs);
+      built = await bounded(exercise(sandbox, failures, stageMs), 3 * stageMs);
     } catch (error) {
       failures.push(/^hung:/.test((error as Error).message) ? (error as Error).message : `threw: ${(error as Error).stack ?? String(error)}`);
     } finally {
       Object.assign(console, saved);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      process.off('warning', onWarning);
     }
+    if (warned.length > 0) failures.push(`process warning printed: ${warned.join('; ').slice(0, 300)}`);
     const written = changes(before, await snapshot(sandbox, join(sandbox, 'out')));
     if (written.length > 0) failures.push(`wrote outside out/: ${written.map((p) => p.slice(sandbox.length + 1)).join(', ')}`);
     if (printed.some((line) => STACK.test(line))) failures.push(`stack trace on the console: ${printed.join('\n').slice(0, 600)}`);
   } finally {
     await rm(sandbox, { recursive: true, force: true });
   }
-  const ms = Date.now() - started;
-  if (ms > timeoutMs && !failures.some((f) => f.startsWith('hung'))) failures.push(`slow: ${ms} ms (bound ${timeoutMs} ms)`);
-  return { fuzz, failures, ms, built };
+  return { fuzz, failures, ms: Date.now() - started, built };
 }
 
 /** How to replay one case. */
