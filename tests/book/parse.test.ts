@@ -5,7 +5,7 @@
  */
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { MAX_DELIMITERS, parseMarkdown } from '../../pipeline/book/parse.ts';
+import { MAX_DELIMITERS, MAX_LAZY_LINES, parseMarkdown } from '../../pipeline/book/parse.ts';
 
 const parse = (value: string) => {
   const file = new VFile({ value });
@@ -25,5 +25,12 @@ describe('parseMarkdown', () => {
     expect(parse('[^x]\n'.repeat(MAX_DELIMITERS)).messages).toEqual(['1:markdown-density']);
     const many = Array.from({ length: 50 }, () => '[^1]'.repeat(MAX_DELIMITERS / 4)).join('\n\n');
     expect(parse(`${many}\n\n[^1]: 注释。\n`).messages).toEqual([]);
+  });
+
+  // Found by fuzzing: a footnote followed by 20,000 unmarked lines took two minutes to check and build.
+  it('refuses a blockquote, list item or footnote continued by thousands of unmarked lines', () => {
+    for (const head of ['[^3]: 注。', '> 引用。', '- 项。']) expect(parse(`标题\n\n${head}\n${'干部。\n'.repeat(20_000)}`).messages).toEqual(['3:markdown-density']);
+    expect(parse(`正文。\n${'干部。\n'.repeat(MAX_LAZY_LINES + 1)}`).messages).toEqual([]);
+    expect(parse(`> 引用。\n${'干部。\n'.repeat(MAX_LAZY_LINES)}`).messages).toEqual([]);
   });
 });
