@@ -22,8 +22,8 @@ export const RULE_IDS = RULES.map((rule) => rule.id);
 export const STAGE_TIMEOUT_MS = 10_000;
 
 const STACK = /^\s+at (?:.+ \()?(?:file:\/\/|node:|\/)\S*:\d+:\d+\)?$/m;
-/** Active content the sanitizer must have removed (searched in the edition's HTML pages; the site's own search is a form). */
-const ACTIVE = /<(?:iframe|object|embed|base)\b|<form\b(?![^>]*role="search")|<meta[^>]+http-equiv|\son(?:error|load|click)\s*=|(?:href|src)\s*=\s*["']?\s*javascript:|(?:href|src)\s*=\s*["']?[^"'>\s]*evil\.example/i;
+/** Active content the sanitizer must have removed (searched in the edition's HTML pages; the site's own search is a form; a plain link to a remote page is fine, loading from it is not). */
+const ACTIVE = /<(?:iframe|object|embed|base)\b|<form\b(?![^>]*role="search")|<meta[^>]+http-equiv|\son(?:error|load|click)\s*=|(?:href|src)\s*=\s*["']?\s*javascript:|(?:src|srcset|poster|data)\s*=\s*["']?[^"'>\s]*evil\.example|<link[^>]+evil\.example/i;
 
 export interface CaseResult {
   fuzz: FuzzCase;
