@@ -121,6 +121,7 @@ export async function runCase(seed: number, index: number, stageMs = STAGE_TIMEO
   const onWarning = (warning: Error) => void warned.push(`${warning.name}: ${warning.message}`);
   process.on('warning', onWarning);
   let built = false;
+  let keep = false;
   try {
     for (const [path, bytes] of fuzz.files) {
       await mkdir(dirname(join(sandbox, 'ms', path)), { recursive: true });
@@ -134,7 +135,10 @@ export async function runCase(seed: number, index: number, stageMs = STAGE_TIMEO
     try {
       built = await bounded(exercise(sandbox, failures, stageMs), 3 * stageMs);
     } catch (error) {
-      failures.push(/^hung:/.test((error as Error).message) ? (error as Error).message : `threw: ${(error as Error).stack ?? String(error)}`);
+      const hung = /^hung:/.test((error as Error).message);
+      // A hung case's work may still be writing: its sandbox is left for inspection, not removed under it.
+      if (hung) keep = true;
+      failures.push(hung ? `${(error as Error).message} (sandbox kept: ${sandbox})` : `threw: ${(error as Error).stack ?? String(error)}`);
     } finally {
       Object.assign(console, saved);
       await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
@@ -145,7 +149,7 @@ export async function runCase(seed: number, index: number, stageMs = STAGE_TIMEO
     if (written.length > 0) failures.push(`wrote outside out/: ${written.map((p) => p.slice(sandbox.length + 1)).join(', ')}`);
     if (printed.some((line) => STACK.test(line))) failures.push(`stack trace on the console: ${printed.join('\n').slice(0, 600)}`);
   } finally {
-    await rm(sandbox, { recursive: true, force: true });
+    if (!keep) await rm(sandbox, { recursive: true, force: true });
   }
   return { fuzz, failures, ms: Date.now() - started, built };
 }
