@@ -159,7 +159,7 @@ function metaPlace(file: VFile, path: PropertyKey[]): Place | undefined {
 
 /** Parses and validates book.yaml; messages land on `file`. */
 export function parseBookYaml(file: VFile): BookMeta | undefined {
-  const doc = parseDocument(String(file.value), { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(String(file.value), { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   yamlDocs.set(file, doc);
   if (reportYamlErrors(file, doc, 0)) return undefined;
   const value = valueOf(file, doc, { line: 1, column: 1 });
@@ -186,7 +186,7 @@ function readFrontMatter(file: VFile, tree: Root): z.infer<typeof chapterFrontMa
     }).fatal = true;
     return undefined;
   }
-  const doc = parseDocument(yaml.value, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yaml.value, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const startOffset = (yaml.position?.start.offset ?? 0) + 4; // after "---\n"
   const where = location(file);
   const toPlace = (offset: number) => where.toPoint(startOffset + offset);

@@ -93,6 +93,24 @@ describe('loadBook', () => {
     expect(await aliases(dir)).toEqual(['chapters/02-community.md:1']);
   });
 
+  // Found by tests/fuzz: the yaml library printed a process warning on stderr for a complex key.
+  it('prints no process warning for a collection used as a key', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning.message);
+    process.on('warning', onWarning);
+    const dir = await miniWith((yaml) => `? [complex, key]\n: value\n${yaml}`);
+    const path = join(dir, 'chapters/02-community.md');
+    await writeFile(path, (await readFile(path, 'utf8')).replace(/^---\n/, '---\n? [complex, key]\n: value\n'));
+    await diagnosticsOf(dir);
+    const chapterOnly = await miniWith();
+    await writeFile(join(chapterOnly, 'chapters/02-community.md'), (await readFile(path, 'utf8')));
+    const { diagnostics } = await diagnosticsOf(chapterOnly);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    expect(warnings).toEqual([]);
+    expect(diagnostics.some((d) => d.file === 'chapters/02-community.md' && d.severity === 'error')).toBe(true);
+  });
+
   it('accepts a BOM and CRLF line endings', async () => {
     const dir = await miniWith();
     const path = join(dir, 'chapters/02-community.md');
