@@ -24,7 +24,7 @@ export function parseMarkdown(file: VFile): Root {
   const text = String(file.value);
   const deep = firstTooDeep(text);
   if (deep) {
-    const reason = `Unexpected blockquotes or lists nested ${deep.depth}+ levels deep, expected at most ${MAX_NESTING}`;
+    const reason = `Unexpected blockquotes, lists or \`:::\` blocks nested ${deep.depth}+ levels deep, expected at most ${MAX_NESTING}`;
     file.message(reason, { place: { line: deep.line, column: 1 }, ruleId: 'markdown-nesting', source: 'folio' }).fatal = true;
     return { type: 'root', children: [] };
   }
@@ -54,11 +54,19 @@ function firstTooDeep(text: string): { line: number; depth: number } | undefined
   // Cheap bound first: a file without that many marker characters cannot nest that deep.
   if (text.length < MAX_NESTING * 2) return undefined;
   const marker = /\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))/y;
+  // Unclosed `:::name` directives nest too, and the parser slows with the square of their depth
+  // (found by fuzzing: 8,000 unclosed `:::bios` hung a check for minutes).
+  const opens = /^[ \t]*:{3,}[ \t]*[A-Za-z]/;
+  const closes = /^[ \t]*:{3,}[ \t]*$/;
+  let directives = 0;
   let line = 1;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
+    const head = text.slice(start, Math.min(end, start + 32));
+    if (opens.test(head) && ++directives > MAX_NESTING) return { line, depth: directives };
+    if (closes.test(head) && directives > 0) directives--;
     let depth = 0;
     marker.lastIndex = start;
     while (marker.lastIndex < end && marker.exec(text)) {

@@ -33,4 +33,10 @@ describe('parseMarkdown', () => {
     expect(parse(`正文。\n${'干部。\n'.repeat(MAX_LAZY_LINES + 1)}`).messages).toEqual([]);
     expect(parse(`> 引用。\n${'干部。\n'.repeat(MAX_LAZY_LINES)}`).messages).toEqual([]);
   });
+
+  // Found by fuzzing: 8,250 unclosed `:::bios` (a duplicated opening line) hung a check for minutes.
+  it('refuses unclosed ::: blocks nested deeper than any book needs, at the line that goes too deep', () => {
+    expect(parse(':::bios\n殷婕\n\n'.repeat(8_250)).messages).toEqual(['301:markdown-nesting']);
+    expect(parse(':::bios\n殷婕\n:::\n\n'.repeat(200)).messages).toEqual([]);
+  });
 });
