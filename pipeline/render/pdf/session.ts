@@ -10,9 +10,8 @@
 import { createHash } from 'node:crypto';
 import { link, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
@@ -29,8 +28,8 @@ import { blankPagePdf, joinPdfs } from './join.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintNumbers } from './print-window.ts';
+import { TEMPLATES } from '../../paths.ts';
 
-const TEMPLATES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
 const require = createRequire(import.meta.url);
 // The package exports only its modules; the browser build sits beside them ("browser": ./dist/paged.js).
 const PAGED_JS = join(dirname(require.resolve('pagedjs')), '../dist/paged.js');
