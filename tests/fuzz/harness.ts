@@ -19,7 +19,7 @@ import { CHAPTERS, fuzzCase, SENTINEL_TEXT, type FuzzCase } from './generators.t
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
 /** Bound on each command a case runs (check, check --fix, build): a case runs three, so it is bounded at three times this. */
-export const STAGE_TIMEOUT_MS = 10_000;
+export const STAGE_TIMEOUT_MS = 30_000;
 
 const STACK = /^\s+at (?:.+ \()?(?:file:\/\/|node:|\/)\S*:\d+:\d+\)?$/m;
 /** Active content the sanitizer must have removed (searched in the edition's HTML pages; the site's own search is a form; a plain link to a remote page is fine, loading from it is not). */
