@@ -78,7 +78,14 @@ export async function runBuild(io: Io, options: BuildOptions): Promise<number> {
   try {
     code = await renderEditions(io, transformed, options.editions, context);
   } finally {
-    if (browser) await (await browser.catch(() => undefined))?.close();
+    const launched = browser && (await browser.catch(() => undefined));
+    if (launched) {
+      // The renderers' pages may load only the build's own files: say what was refused, once each.
+      const blocked = [...new Set(launched.blocked)];
+      for (const url of blocked.slice(0, 20)) io.err(`folio: blocked a request to ${url.slice(0, 200)}\n`);
+      if (blocked.length > 20) io.err(`folio: … and ${blocked.length - 20} more blocked requests\n`);
+      await launched.close();
+    }
     await release();
   }
   io.err(`folio: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -22,6 +22,10 @@ const FLAGS = [
   '--disable-sync',
   '--disable-quic',
   '--font-render-hinting=none',
+  // Everything that still tries the network (WebSockets are not seen by request interception) goes
+  // to a proxy that does not exist, loopback included: the build's pages reach no server at all.
+  '--proxy-server=127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
 
 export interface FolioBrowser {
@@ -62,6 +66,10 @@ export async function launchBrowser(): Promise<FolioBrowser> {
     async newPage(allowedDirs, options = {}) {
       const page = await browser.newPage(options.window ? { type: 'window' } : undefined);
       await page.setRequestInterception(true);
+      // WebSockets bypass request interception (the proxy flags above stop them): record each attempt.
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.enable');
+      cdp.on('Network.webSocketCreated', (event) => blocked.push(event.url));
       page.on('request', (request) => {
         const url = request.url();
         if (isAllowed(url, allowedDirs)) {

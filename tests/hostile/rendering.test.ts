@@ -101,6 +101,8 @@ describe('a manuscript pointing at a local server', () => {
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(result.status, result.stderr).toBe(0);
     expect(requests).toEqual([]);
+    // The sanitizer leaves nothing for Chromium to block; anything it did block would be named here.
+    expect(result.stderr).not.toContain(origin);
   });
 
   it('writes no reference to the server into any edition file, except as the target of a link', async () => {
@@ -130,6 +132,31 @@ describe('a manuscript pointing at a local server', () => {
       await browser.close();
     }
     expect(requests).toEqual([]);
+  });
+});
+
+describe("the build's Chromium", () => {
+  it('blocks and records every request outside the allowed folders, even from a page that asks for them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'folio-interception-'));
+    const outside = await mkdtemp(join(tmpdir(), 'folio-outside-'));
+    await writeFile(join(outside, 'secret.css'), 'p { color: red }');
+    await writeFile(
+      join(dir, 'page.html'),
+      `<link rel="stylesheet" href="${pathToFileURL(join(outside, 'secret.css')).href}"><img src="http://${origin}/probe.png"><script>fetch('http://${origin}/fetch'); new WebSocket('ws://${origin}/ws');</script>`,
+    );
+    requests = [];
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage([dir]);
+      await page.goto(pathToFileURL(join(dir, 'page.html')).href, { waitUntil: 'networkidle0' });
+      await sleep(300);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
+    expect(requests).toEqual([]);
+    expect(browser.blocked).toEqual(expect.arrayContaining([`http://${origin}/probe.png`, `http://${origin}/fetch`, `ws://${origin}/ws`, pathToFileURL(join(outside, 'secret.css')).href]));
   });
 });
 
