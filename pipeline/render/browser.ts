@@ -22,11 +22,13 @@ const FLAGS = [
   '--disable-sync',
   '--disable-quic',
   '--font-render-hinting=none',
-  // Everything that still tries the network (WebSockets are not seen by request interception) goes
-  // to a proxy that does not exist, loopback included: the build's pages reach no server at all.
-  '--proxy-server=127.0.0.1:9',
-  '--proxy-bypass-list=<-loopback>',
 ];
+
+/**
+ * Everything that still tries the network (WebSockets are not seen by request interception) goes to a
+ * proxy that does not exist, loopback included: a build's pages reach no server at all.
+ */
+const OFFLINE = ['--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>'];
 
 export interface FolioBrowser {
   browser: Browser;
@@ -37,12 +39,13 @@ export interface FolioBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<FolioBrowser> {
+/** `loopback: true` (browsing the preview server, tests) lets pages reach 127.0.0.1; builds never set it. */
+export async function launchBrowser(options: { loopback?: boolean } = {}): Promise<FolioBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'folio-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: options.loopback ? FLAGS : [...FLAGS, ...OFFLINE],
     userDataDir: join(profile, 'profile'),
     env: { ...process.env, HOME: profile, XDG_CACHE_HOME: join(profile, 'cache'), XDG_CONFIG_HOME: join(profile, 'config'), TMPDIR: profile },
     protocolTimeout: 600_000,

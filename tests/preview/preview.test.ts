@@ -139,8 +139,8 @@ describe('folio preview', () => {
   });
 
   it('reloads the open page in a browser and shows the check messages of a faulty edit in an overlay', async () => {
-    browser = await launchBrowser();
-    // The preview is served over http://127.0.0.1, which the build's file-only page would block.
+    // The preview is served over http://127.0.0.1, which the build's offline browser cannot reach.
+    browser = await launchBrowser({ loopback: true });
     const page = await browser.browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(new URL('ch02.html', preview.url).href, { waitUntil: 'load' });
