@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { checkFiles } from '../../pipeline/check/engine.ts';
-import type { Io } from '../../pipeline/io.ts';
+import { ROOT } from '../support/io.ts';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export { capture, ROOT } from '../support/io.ts';
+
 export const SEED = `${ROOT}tests/fixtures/import/seed-word-export.txt`;
 export const BOOK = `${ROOT}tests/fixtures/check/book`;
 
@@ -18,9 +19,3 @@ export function seedFile(): VFile {
   return new VFile({ path: SEED, value: readFileSync(SEED, 'utf8') });
 }
 
-export function capture(cwd = ROOT) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { cwd, env: {}, out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}

@@ -3,7 +3,8 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { bookSlug, uuidFromIsbn } from '../../pipeline/render/epub/index.ts';
+import { uuidFromIsbn } from '../../pipeline/render/epub/index.ts';
+import { bookSlug } from '../../pipeline/render/slug.ts';
 import { decodeCharacterReferences } from '../../pipeline/render/epub/package.ts';
 import { pruneUnusedClassRules, resolveCustomProperties } from '../../pipeline/render/epub/stylesheet.ts';
 
@@ -14,7 +15,7 @@ describe('EPUB packaging helpers', () => {
   });
 
   it('names the file and the UUID from the ISBN alone', () => {
-    expect(bookSlug('978-7-5643-8148-6')).toBe('folio-9787564381486');
+    expect(bookSlug({ isbn: '978-7-5643-8148-6' })).toBe('folio-9787564381486');
     expect(uuidFromIsbn('978-7-5643-8148-6')).toBe(uuidFromIsbn('9787564381486'));
     expect(uuidFromIsbn('978-7-5643-8148-6')).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(uuidFromIsbn('978-7-5643-8148-6')).not.toBe(uuidFromIsbn('978-7-5643-8148-7'));

@@ -14,7 +14,7 @@ import { runBuild } from '../../pipeline/build.ts';
 import { checkBook, checkFiles } from '../../pipeline/check/engine.ts';
 import { fixText } from '../../pipeline/check/fix.ts';
 import { RULES } from '../../pipeline/check/rules/index.ts';
-import { capture } from '../check/helpers.ts';
+import { capture } from '../support/io.ts';
 import { CHAPTERS, fuzzCase, SENTINEL_TEXT, type FuzzCase } from './generators.ts';
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

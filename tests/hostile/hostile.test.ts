@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../pipeline/book/types.ts';
 import { runBuild } from '../../pipeline/build.ts';
 import { runCheck } from '../../pipeline/check/command.ts';
-import { capture } from '../check/helpers.ts';
+import { capture } from '../support/io.ts';
 import { CASES, materialise } from './cases.ts';
 
 const made: string[] = [];

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../pipeline/import/command.ts';
-import type { Io } from '../../pipeline/io.ts';
+import { capture, ROOT } from '../support/io.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURES = 'tests/fixtures/import';
 
 let tmp: string;
@@ -19,12 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { cwd: ROOT, env: {}, out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 const oneLine = (text: string) => {
   expect(text.trimEnd().split('\n')).toHaveLength(1);

@@ -24,10 +24,7 @@ import { metadata } from './metadata.ts';
 import { FILES, navigationDepth, navigationDocument, navigationEntries } from './navigation.ts';
 import { type ExtraFile, type PackageDocument, packEpub } from './package.ts';
 import { epubStylesheet } from './stylesheet.ts';
-
-export function bookSlug(isbn: string): string {
-  return `folio-${isbn.replace(/\D/g, '')}`;
-}
+import { bookSlug } from '../slug.ts';
 
 interface EpubDocument extends Omit<PackageDocument, 'content'> {
   body: ElementContent[];
@@ -123,7 +120,7 @@ export const edition: Edition = {
   name: 'epub',
   async render(transformed: TransformedBook, context: EditionContext): Promise<string[]> {
     const epub = await buildEpub(transformed, context);
-    const path = join(context.outDir, `${bookSlug(transformed.book.meta.isbn)}.epub`);
+    const path = join(context.outDir, `${bookSlug(transformed.book.meta)}.epub`);
     await writeAtomic(path, epub, context.signal);
     return [path];
   },
