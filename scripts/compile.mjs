@@ -1,16 +1,37 @@
-// Refreshes the compiled copy of pipeline/ in .build/ when a source changed since the last compile.
-import { execFileSync } from 'node:child_process';
+// Refreshes the bundled copy of pipeline/ in .build/ when a source (or an installed package) changed
+// since the last bundle. esbuild rather than tsc: one bundle per command, so a start-up resolves and
+// reads a handful of files instead of some four hundred modules (~0.2 s of every `folio check`).
 import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { newestSource, STAMP } from '../bin/compiled.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Packages that find their own files at run time (browsers, wasm, templates, worker scripts) stay in
+// node_modules; they load only when an edition needs them.
+const external = ['puppeteer', 'puppeteer-core', 'epub-gen-memory', 'subset-font', 'pagedjs', 'pdf-lib', 'tsx'];
+
 if (!existsSync(STAMP) || statSync(STAMP).mtimeMs < newestSource()) {
-  // The stamp carries the time the compile started: a source saved meanwhile makes the copy stale.
+  // The stamp carries the time the bundle started: a source saved meanwhile makes the copy stale.
   const started = new Date();
   rmSync(join(root, '.build'), { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { cli: 'pipeline/cli.ts' },
+    outdir: '.build',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external,
+    outExtension: { '.js': '.mjs' },
+    // Some CommonJS dependencies (yaml) require Node built-ins, which an ES module bundle must provide.
+    banner: { js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
   mkdirSync(dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, started.toISOString());
   utimesSync(STAMP, started, started);

@@ -37,5 +37,5 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
-# The compiled copy of pipeline/ that starts folio faster (bin/compiled.mjs); skipped when fresh.
+# The bundled copy of pipeline/ that starts folio faster (bin/compiled.mjs); skipped when fresh.
 node scripts/compile.mjs
