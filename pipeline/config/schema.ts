@@ -2,7 +2,7 @@
  * The schema of `manuscript/book.yaml`: the book's metadata and its plan of chapters.
  * zod validates it once; everything downstream sees only the parsed `BookMeta`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

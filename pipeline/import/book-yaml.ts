@@ -2,7 +2,7 @@
  * Step 12: front matter + chapter plan -> book.yaml text, keys in the order of the schema, checked
  * against it so that a field the export lacks is reported here rather than by `folio check` later.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { bookSchema, type ChapterPlan } from '../config/schema.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { Note, StepResult } from './types.ts';
