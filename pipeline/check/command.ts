@@ -10,7 +10,7 @@ import { loadBook } from '../book/load.ts';
 import { readTextFile } from '../book/read-text.ts';
 import { hasErrors } from '../diagnostics.ts';
 import { EXIT, UsageError, type Io } from '../io.ts';
-import { checkBook, checkFiles, type CheckOptions } from './engine.ts';
+import { bookCheckSettings, checkBook, checkFiles, type CheckOptions } from './engine.ts';
 import { fixText } from './fix.ts';
 import { formatResults, type Format } from './format.ts';
 
@@ -53,7 +53,7 @@ async function checkTarget(target: Target, io: Io, fix: boolean): Promise<VFile[
   let loaded = await loadBook(target.dir, io.cwd);
   if (fix && loaded.book) {
     const { book } = loaded;
-    const options: CheckOptions = { rules: book.meta.rules, spacing: book.meta.spacing ?? 'none', root: book.root };
+    const { options } = bookCheckSettings(book.meta, book.root);
     for (const chapter of book.chapters) {
       if (chapter.file && chapter.tree) await writeIfChanged(chapter.file, options);
     }

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { RuleSeverity } from '../config/schema.ts';
+import type { BookMeta, RuleSeverity } from '../config/schema.ts';
 import { parseMarkdown } from '../book/parse.ts';
 import type { Book } from '../book/types.ts';
 import { RULES, RULES_BY_ID } from './rules/index.ts';
@@ -52,15 +52,26 @@ function sortMessages(file: VFile) {
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** What the chapter rules of a book run with: book.yaml's severities and spacing, its folder. */
+export function bookCheckSettings(meta: BookMeta, root: string): { options: CheckOptions; context: RuleContext } {
+  const spacing = meta.spacing ?? 'none';
+  return { options: { rules: meta.rules, spacing, root }, context: { root, spacing, loose: false } };
+}
+
+/** Runs the chapter rules on one chapter of a book (the build, `folio check`, the preview's re-check). */
+export function checkChapter(file: VFile, tree: Root, settings: { options: CheckOptions; context: RuleContext }): void {
+  checkTree(file, tree, settings.context, settings.options);
+  sortMessages(file);
+}
+
 /** Checks a loaded book: each written chapter's tree and book.yaml. Returns the files checked. */
 export function checkBook(book: Book): VFile[] {
-  const options: CheckOptions = { rules: book.meta.rules, spacing: book.meta.spacing ?? 'none', root: book.root };
-  const context: RuleContext = { root: book.root, spacing: options.spacing ?? 'none', loose: false };
+  const settings = bookCheckSettings(book.meta, book.root);
+  const { options } = settings;
   const files: VFile[] = [book.metaFile];
   for (const chapter of book.chapters) {
     if (!chapter.file || !chapter.tree) continue;
-    checkTree(chapter.file, chapter.tree, context, options);
-    sortMessages(chapter.file);
+    checkChapter(chapter.file, chapter.tree, settings);
     files.push(chapter.file);
   }
   for (const rule of RULES) {

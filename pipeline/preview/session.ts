@@ -8,7 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { BOOK_FILE, loadBook, readChapter } from '../book/load.ts';
 import type { Book, Chapter, Diagnostic, TransformedBook } from '../book/types.ts';
-import { checkBook, checkTree } from '../check/engine.ts';
+import { bookCheckSettings, checkBook, checkChapter } from '../check/engine.ts';
 import { hasErrors, toDiagnostics } from '../diagnostics.ts';
 import { renderSite, type Site } from '../render/html/site.ts';
 import { transformBook, transformChapter } from '../transform/index.ts';
@@ -66,7 +66,7 @@ export async function applyChange(session: PreviewSession, path: string): Promis
   const file = await readChapter(fresh, path, plan, session.cwd);
   // As in `folio build`, only what stops the loader stops the page; check errors are shown, not blocking.
   const loads = fresh.status === 'written' && !hasErrors([file]);
-  if (loads) check(session.book, file, fresh.tree!);
+  if (loads) checkChapter(file, fresh.tree!, bookCheckSettings(session.book.meta, session.book.root));
   const diagnostics = toDiagnostics([file], session.cwd);
   session.diagnostics.set(resolve(path), diagnostics);
   // A chapter that no longer loads keeps its last good page; the overlay says why.
@@ -94,11 +94,6 @@ async function reloadBook(session: PreviewSession): Promise<Omit<Update, 'ms'>> 
     session.diagnostics.set(resolve(session.manuscript, BOOK_FILE), error.diagnostics);
     return { scope: 'book', pages: [], diagnostics: error.diagnostics };
   }
-}
-
-function check(book: Book, file: VFile, tree: NonNullable<Chapter['tree']>) {
-  const spacing = book.meta.spacing ?? 'none';
-  checkTree(file, tree, { root: book.root, spacing, loose: false }, { rules: book.meta.rules, spacing, root: book.root });
 }
 
 function byFile(files: VFile[], cwd: string): Map<string, Diagnostic[]> {
