@@ -1,6 +1,6 @@
-// Search across the book, offline: the index (search-index.js, built by folio) maps words to sections.
-// Chinese has no spaces, so the query is cut into words by Intl.Segmenter, like the index; a query
-// the segmenter cuts differently falls back to a plain substring scan of the sections' text.
+// Search across the book, offline: the index (search-index.js, built by folio) holds each section's
+// text. Chinese has no spaces, so a query matches as substrings (space-separated terms must all occur),
+// never split into words a segmenter might cut differently from the text.
 // Progressive enhancement: the form stays hidden (and the page works) without JavaScript.
 (function () {
   'use strict';
@@ -11,7 +11,6 @@
   var MAX_RESULTS = 20;
   var SNIPPET = 24;
   var loading = null;
-  var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('zh-Hans', { granularity: 'word' }) : null;
 
   form.hidden = false;
   form.addEventListener('submit', function (event) {
@@ -34,41 +33,24 @@
     return loading;
   }
 
-  function wordsOf(query) {
-    var text = query.toLowerCase();
-    if (!segmenter) return text.split(/\s+/).filter(Boolean);
-    var words = [];
-    for (var it = segmenter.segment(text)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) {
-      if (step.value.isWordLike) words.push(step.value.segment);
-    }
-    return words;
-  }
+  // Each section's searchable text, lower-cased once per page load.
+  var haystacks = null;
 
   function search(index, query) {
-    var words = wordsOf(query);
-    if (words.length === 0) return [];
-    var candidates = null;
-    for (var i = 0; i < words.length; i++) {
-      var hits = index.words[words[i]] || [];
-      candidates = candidates === null ? hits.slice() : candidates.filter(function (n) { return hits.indexOf(n) !== -1; });
-    }
     var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!candidates || candidates.length === 0) {
-      candidates = [];
-      index.sections.forEach(function (section, n) {
-        var text = ((section.heading || '') + '\n' + section.text).toLowerCase();
-        if (terms.every(function (term) { return text.indexOf(term) !== -1; })) candidates.push(n);
-      });
-    }
-    return candidates
-      .map(function (n) {
-        var section = index.sections[n];
-        var text = section.text.toLowerCase();
-        var score = 0;
-        terms.forEach(function (term) { score += text.split(term).length - 1; });
-        return { section: section, score: score };
-      })
-      .sort(function (a, b) { return b.score - a.score; })
+    if (terms.length === 0) return [];
+    if (!haystacks) haystacks = index.sections.map(function (section) { return ((section.heading || '') + '\n' + section.text).toLowerCase(); });
+    var found = [];
+    haystacks.forEach(function (text, n) {
+      if (!terms.every(function (term) { return text.indexOf(term) !== -1; })) return;
+      var heading = (index.sections[n].heading || '').toLowerCase();
+      var score = 0;
+      // A term in the heading counts as much as ten in the text: it names what the section is about.
+      terms.forEach(function (term) { score += text.split(term).length - 1 + (heading.indexOf(term) !== -1 ? 10 : 0); });
+      found.push({ section: index.sections[n], score: score, order: n });
+    });
+    return found
+      .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
       .slice(0, MAX_RESULTS);
   }
 

@@ -47,16 +47,20 @@ describe('the HTML edition in memory', () => {
     expect([...site.files.keys()].filter((path) => /^ch\d+\.html$/.test(path))).toEqual(['ch01.html', 'ch02.html']);
   });
 
-  it('indexes Chinese words (Intl.Segmenter) and points each at its section', () => {
+  it('indexes the text of every section with the page and anchor it is found at', () => {
     const script = site.files.get('search-index.js')!;
-    const index = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as { sections: Array<{ href: string; text: string }>; words: Record<string, number[]> };
-    const hits = index.words['政治']!;
-    expect(hits.length).toBeGreaterThan(0);
-    for (const hit of hits) expect(index.sections[hit]!.href).toMatch(/^ch0[12]\.html#ch0[12]/);
-    const community = index.words['社区']!.map((n) => index.sections[n]!.href);
-    expect(community.some((href) => href.startsWith('ch02.html#ch02-'))).toBe(true);
-    // A word of a note is found in the chapter's notes section.
-    expect(index.words['直播']!.map((n) => index.sections[n]!.href)).toContain('ch01.html#ch01-notes');
+    const index = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as { sections: Array<{ href: string; heading?: string; text: string }> };
+    const holding = (text: string) => index.sections.filter((section) => `${section.heading ?? ''}\n${section.text}`.includes(text)).map((section) => section.href);
+    expect(holding('政治').length).toBeGreaterThan(0);
+    for (const href of holding('政治')) expect(href).toMatch(/^ch0[12]\.html#ch0[12]/);
+    expect(holding('社区').some((href) => href.startsWith('ch02.html#ch02-'))).toBe(true);
+    // A note's text is found in the chapter's notes section, not in the section that cites it.
+    expect(holding('直播')).toContain('ch01.html#ch01-notes');
+    // Every anchor exists on its page.
+    for (const { href } of index.sections) {
+      const [page, id] = href.split('#');
+      expect(site.files.get(page!), href).toContain(`id="${id}"`);
+    }
   });
 
   it('copies only font slices whose range holds a character the book prints, and every slice it needs', () => {

@@ -1,12 +1,10 @@
 /**
  * The static search index of the HTML edition, built at build time so search works offline (and from
- * file://, hence a script rather than JSON to fetch). Chinese has no spaces: words come from
- * Intl.Segmenter('zh-Hans'), which Node and Chromium both carry, so no dictionary package is needed.
- *
- *   sections: one per heading (and the abstract, bios and notes), with the page, the anchor, the
- *             chapter's title and the heading
- *             and the section's text (the source of result snippets)
- *   words:    word -> indexes of the sections that contain it
+ * file://, hence a script rather than JSON to fetch): the text of each section, with its page, anchor,
+ * chapter and heading. The search box matches the query as substrings (templates/html/search.js).
+ * Chinese has no spaces, and a word index (Intl.Segmenter) both cost a third of the build and missed
+ * every query the segmenter cut differently from the text; a whole book's text is a few hundred KB,
+ * which a browser scans in milliseconds.
  */
 import type { ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -25,10 +23,7 @@ export interface SearchSection {
 
 export interface SearchIndex {
   sections: SearchSection[];
-  words: Record<string, number[]>;
 }
-
-const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
 
 /** Sections of a chapter, cached per transformed chapter (the preview re-indexes only what changed). */
 const sectionsCache = new WeakMap<TransformedChapter, SearchSection[]>();
@@ -60,49 +55,8 @@ export function chapterSections(chapter: TransformedChapter, pageOf: (chapter: T
   return sections;
 }
 
-/**
- * V8's segment iterator costs time quadratic in the length of the string it walks (80,000 characters:
- * 27 s), so long texts are segmented in pieces cut after punctuation or spaces, never inside a word
- * run longer than CHUNK (where a cut costs at most one split word).
- */
-const CHUNK = 256;
-
-function* chunksOf(text: string): Generator<string> {
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + CHUNK, text.length);
-    if (end < text.length) {
-      const window = text.slice(start, end);
-      const cut = Math.max(...[...'。，、；：！？\n '].map((mark) => window.lastIndexOf(mark)));
-      if (cut > 0) end = start + cut + 1;
-    }
-    yield text.slice(start, end);
-    start = end;
-  }
-}
-
-/** The words of a text as the search box will look them up (lower case, word-like segments only). */
-export function wordsOf(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const chunk of chunksOf(text.toLowerCase())) {
-    for (const segment of segmenter.segment(chunk)) if (segment.isWordLike) words.add(segment.segment);
-  }
-  return words;
-}
-
-const wordsCache = new WeakMap<SearchSection, Set<string>>();
-
-export function buildSearchIndex(sections: SearchSection[]): SearchIndex {
-  const words: Record<string, number[]> = Object.create(null);
-  sections.forEach((section, index) => {
-    let sectionWords = wordsCache.get(section);
-    if (!sectionWords) wordsCache.set(section, (sectionWords = wordsOf(`${section.heading ?? ''}\n${section.text}`)));
-    for (const word of sectionWords) (words[word] ??= []).push(index);
-  });
-  return { sections, words };
-}
-
 /** The index as a script that defines `window.folioSearchIndex` (loads from file:// where fetch cannot). */
-export function searchIndexScript(index: SearchIndex): string {
+export function searchIndexScript(sections: SearchSection[]): string {
+  const index: SearchIndex = { sections };
   return `window.folioSearchIndex = ${JSON.stringify(index)};\n`;
 }

@@ -19,7 +19,7 @@ import { LABELS } from '../labels.ts';
 import type { FontSlice } from '../fonts.ts';
 import { chapterArticle } from './chapter.ts';
 import { page, SEARCH_INDEX_SCRIPT, SEARCH_SCRIPT, STYLESHEET, type PageLink } from './layout.ts';
-import { buildSearchIndex, chapterSections, searchIndexScript } from './search-index.ts';
+import { chapterSections, searchIndexScript } from './search-index.ts';
 import { fontPath, fontSlices, HTML_TEMPLATES, stylesheet } from './styles.ts';
 
 export interface Site {
@@ -51,8 +51,8 @@ interface RenderedArticle {
   /** Unique per rendering: a page's signature names the articles it holds. */
   version: number;
   html: string;
-  /** The characters of its printed text, for the font slices. */
-  characters: Set<string>;
+  /** Its printed text, for the font slices. */
+  text: string;
 }
 
 /** A chapter's article on its own page (level 1) and in the single-page book (level 2), each rendered once. */
@@ -64,7 +64,7 @@ function article(chapter: TransformedChapter, level: 1 | 2): RenderedArticle {
   let rendered = byLevel.get(level);
   if (!rendered) {
     const tree = chapterArticle(chapter, level);
-    byLevel.set(level, (rendered = { version: ++renderCount, html: toHtml(tree), characters: new Set(toString(tree)) }));
+    byLevel.set(level, (rendered = { version: ++renderCount, html: toHtml(tree), text: toString(tree) }));
   }
   return rendered;
 }
@@ -137,7 +137,7 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
     const key = `${chapter.id}:1`;
     const rendered = article(chapter, 1);
     slots.set(key, rendered);
-    addCharacters(rendered.characters);
+    addCharacters(rendered.text);
     emit(chapterPage(chapter), page({ title: chapter.chapter.title, bookTitle, bodyClass: 'page-chapter', contentsLink: true, ...around(index + 2), main: [slot(key)] }));
   });
 
@@ -155,7 +155,7 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   );
 
   const onRequest = new Map<string, () => string>();
-  const searchIndex = () => searchIndexScript(buildSearchIndex(chapters.flatMap((chapter) => chapterSections(chapter, chapterPage))));
+  const searchIndex = () => searchIndexScript(chapters.flatMap((chapter) => chapterSections(chapter, chapterPage)));
   if (options.searchIndex === 'on-request') onRequest.set(SEARCH_INDEX_SCRIPT, once(searchIndex));
   else files.set(SEARCH_INDEX_SCRIPT, searchIndex());
   files.set(SEARCH_SCRIPT, readFileSync(join(HTML_TEMPLATES, SEARCH_SCRIPT), 'utf8'));
