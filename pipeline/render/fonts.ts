@@ -90,33 +90,34 @@ export function parseUnicodeRange(range: string): Array<[number, number]> {
 
 interface Segments {
   /** Sorted starts of disjoint code point segments; segment i runs up to starts[i + 1] - 1. */
-  starts: number[];
-  /** The slice that provides segment i (undefined: none). */
-  owners: Array<ParsedSlice | undefined>;
+  starts: Float64Array;
+  /** The index (in the face's slice list) of the slice that provides segment i; -1: none. */
+  owners: Int32Array;
 }
 
-const segmentsByStylesheet = new Map<string, Segments>();
+/** By the slices' unicode-ranges: the four Noto faces are cut alike, so they share one table. */
+const segmentsByLayout = new Map<string, Segments>();
 
 /**
  * The slices' ranges cut into disjoint segments, each owned by one slice, for a binary search per
  * character (scanning every range of every slice per character took ~0.1 s a face). Slices may
  * overlap (a character in two ranges): the browser uses the last declared, so the later slice owns it.
  */
-function segmentsOf(face: Face): Segments {
-  let segments = segmentsByStylesheet.get(face.stylesheet);
+function segmentsOf(slices: ParsedSlice[]): Segments {
+  const layout = slices.map((slice) => slice.unicodeRange).join('|');
+  let segments = segmentsByLayout.get(layout);
   if (segments) return segments;
-  const slices = slicesOf(face);
-  const starts = [...new Set(slices.flatMap((slice) => slice.ranges.flatMap(([a, b]) => [a, b + 1])))].sort((x, y) => x - y);
-  const owners: Array<ParsedSlice | undefined> = new Array(starts.length).fill(undefined);
-  for (const slice of slices) {
-    for (const [a, b] of slice.ranges) for (let i = lastStartAtOrBefore(starts, a); starts[i]! <= b; i++) owners[i] = slice;
-  }
+  const starts = new Float64Array(new Set(slices.flatMap((slice) => slice.ranges.flatMap(([a, b]) => [a, b + 1])))).sort();
+  const owners = new Int32Array(starts.length).fill(-1);
+  slices.forEach((slice, index) => {
+    for (const [a, b] of slice.ranges) for (let i = lastStartAtOrBefore(starts, a); starts[i]! <= b; i++) owners[i] = index;
+  });
   segments = { starts, owners };
-  segmentsByStylesheet.set(face.stylesheet, segments);
+  segmentsByLayout.set(layout, segments);
   return segments;
 }
 
-function lastStartAtOrBefore(starts: number[], code: number): number {
+function lastStartAtOrBefore(starts: Float64Array, code: number): number {
   let low = 0;
   let high = starts.length - 1;
   let found = -1;
@@ -135,9 +136,10 @@ function lastStartAtOrBefore(starts: number[], code: number): number {
 /** The slices of `face` that hold at least one of `characters`, each with the characters it provides. */
 export function slicesFor(face: Face, characters: Iterable<string>): FontSlice[] {
   const byFile = new Map<ParsedSlice, string[]>();
-  const { starts, owners } = segmentsOf(face);
+  const slices = slicesOf(face);
+  const { starts, owners } = segmentsOf(slices);
   for (const character of characters) {
-    const slice = owners[lastStartAtOrBefore(starts, character.codePointAt(0)!)];
+    const slice = slices[owners[lastStartAtOrBefore(starts, character.codePointAt(0)!)] ?? -1];
     if (!slice) continue;
     const list = byFile.get(slice) ?? [];
     list.push(character);
