@@ -14,6 +14,7 @@ import { addHeadingIds } from './heading-ids.ts';
 import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
 import { keepPairsWhole } from './typography.ts';
+import { addCharacters } from './characters.ts';
 
 export function transformChapter(chapter: Book['chapters'][number], manuscriptRoot: string): TransformedChapter | undefined {
   if (chapter.status !== 'written' || !chapter.tree) return undefined;
@@ -63,6 +64,6 @@ function charactersOf(book: Book, chapters: TransformedChapter[]): Set<string> {
     }
   }
   const characters = new Set<string>();
-  for (const text of texts) for (const character of text) if (character >= ' ') characters.add(character);
+  for (const text of texts) addCharacters(characters, text);
   return characters;
 }

@@ -25,6 +25,7 @@ import { FILES, navigationDepth, navigationDocument, navigationEntries } from '.
 import { type ExtraFile, type PackageDocument, packEpub } from './package.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { bookSlug } from '../slug.ts';
+import { addCharacters } from '../../transform/characters.ts';
 
 interface EpubDocument extends Omit<PackageDocument, 'content'> {
   body: ElementContent[];
@@ -129,7 +130,7 @@ export const edition: Edition = {
 /** The characters a document prints (text nodes; no control characters). */
 function printedCharacters(nodes: ElementContent[]): Set<string> {
   const characters = new Set<string>();
-  for (const node of nodes) for (const character of toString(node)) if (character >= ' ') characters.add(character);
+  for (const node of nodes) addCharacters(characters, toString(node));
   return characters;
 }
 

@@ -21,6 +21,7 @@ import { chapterArticle } from './chapter.ts';
 import { page, SEARCH_INDEX_SCRIPT, SEARCH_SCRIPT, STYLESHEET, type PageLink } from './layout.ts';
 import { chapterSections, searchIndexScript } from './search-index.ts';
 import { fontPath, fontSlices, HTML_TEMPLATES, stylesheet } from './styles.ts';
+import { addCharacters } from '../../transform/characters.ts';
 
 export interface Site {
   /** Text files by path relative to the edition's root (`index.html`, `ch01.html`, `folio.css`, …). */
@@ -94,9 +95,6 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   const signatures = new Map<string, string>();
   const slots = new Map<string, RenderedArticle>();
   const characters = new Set(book.characters);
-  const addCharacters = (printed: Iterable<string>) => {
-    for (const character of printed) if (character >= ' ') characters.add(character);
-  };
 
   const order: PageLink[] = [
     { href: CONTENTS_PAGE, title: LABELS.contents },
@@ -105,7 +103,7 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
   ];
   const around = (index: number) => ({ previous: order[index - 1], next: order[index + 1] });
   const emit = (path: string, tree: Root) => {
-    addCharacters(toString(tree));
+    addCharacters(characters, toString(tree));
     const frame = serialise(tree);
     signatures.set(path, signature(frame, slots));
     files.set(path, fill(frame, slots));
@@ -137,7 +135,7 @@ export function renderSite(book: TransformedBook, options: SiteOptions = {}): Si
     const key = `${chapter.id}:1`;
     const rendered = article(chapter, 1);
     slots.set(key, rendered);
-    addCharacters(rendered.text);
+    addCharacters(characters, rendered.text);
     emit(chapterPage(chapter), page({ title: chapter.chapter.title, bookTitle, bodyClass: 'page-chapter', contentsLink: true, ...around(index + 2), main: [slot(key)] }));
   });
 

@@ -29,6 +29,7 @@ import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintNumbers } from './print-window.ts';
 import { TEMPLATES } from '../../paths.ts';
+import { addCharacters } from '../../transform/characters.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports only its modules; the browser build sits beside them ("browser": ./dist/paged.js).
@@ -190,7 +191,7 @@ export class PrintSession {
    */
   private async shell(book: TransformedBook, options: PaginateOptions): Promise<string> {
     const characters = new Set([...book.characters, ...LABELS.digits, ...options.bookTitle]);
-    for (const chapter of book.chapters) for (const character of chapter.chapter.shortTitle ?? '') characters.add(character);
+    for (const chapter of book.chapters) addCharacters(characters, chapter.chapter.shortTitle ?? '');
     const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
     const html = shellHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css });
     const key = createHash('sha256').update(html).digest('hex');
@@ -205,10 +206,10 @@ export class PrintSession {
   /** A document's HTML and the fonts it loads, and its key: pagination is needed only when the key changed. */
   private async prepared(content: Element[], options: PaginateOptions): Promise<PreparedDocument> {
     const characters = new Set<string>();
-    for (const node of content) for (const character of toString(node)) characters.add(character);
+    for (const node of content) addCharacters(characters, toString(node));
     // The running heads and note markers the page adds.
-    for (const character of `${LABELS.digits}${options.bookTitle}`) characters.add(character);
-    for (const node of content) if (typeof node.properties.dataRunningHead === 'string') for (const character of node.properties.dataRunningHead) characters.add(character);
+    addCharacters(characters, `${LABELS.digits}${options.bookTitle}`);
+    for (const node of content) if (typeof node.properties.dataRunningHead === 'string') addCharacters(characters, node.properties.dataRunningHead);
     const { loads } = await documentFonts(characters, this.buildDir, this.placedFonts);
     const html = contentHtml(content);
     const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
