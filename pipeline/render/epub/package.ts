@@ -49,6 +49,8 @@ export interface PackageInput {
 type FolioOptions = Options & { folio: Record<string, unknown> };
 type FolioChapter = Chapter & { bodyType: string };
 
+const ALREADY_COMPRESSED = /\.(woff2?|png|jpe?g|gif|webp)$/i;
+
 class ReproducibleEPub extends EPub {
   /** The library names images by random uuids while reading the chapters: number them in order. */
   renumberImages(): Array<{ url: string; href: string; mediaType: string }> {
@@ -68,7 +70,8 @@ class ReproducibleEPub extends EPub {
       const text = await this.zip.file(path)!.async('string');
       this.zip.file(path, decodeCharacterReferences(text));
     }
-    for (const file of files) this.zip.file(`OEBPS/${file.path}`, file.data);
+    // Fonts and images are compressed already: deflating them again took most of the packing time.
+    for (const file of files) this.zip.file(`OEBPS/${file.path}`, file.data, ALREADY_COMPRESSED.test(file.path) ? { compression: 'STORE' } : {});
     for (const entry of Object.values(this.zip.files)) {
       entry.date = date;
       entry.unixPermissions = null;
