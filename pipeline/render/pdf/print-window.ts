@@ -10,10 +10,16 @@ import type { DocumentFonts } from './fonts.ts';
 
 export interface PaginateOptions {
   css: string;
-  /** The `document.fonts.load` calls for this document's characters. */
-  fontLoads: DocumentFonts['loads'];
   bookTitle: string;
   noteNumbering: 'per-page-circled' | 'per-chapter-arabic';
+}
+
+/** A document to paginate: its HTML fragment, the fonts it loads, and a key for both. */
+export interface PrintDocument {
+  key: string;
+  html: string;
+  /** The `document.fonts.load` calls for this document's characters. */
+  fontLoads: DocumentFonts['loads'];
 }
 
 export interface Pagination {
@@ -52,6 +58,8 @@ export interface PrintNumbers {
 export class PrintWindow {
   /** The shell page loaded now (its path): a new shell means new @font-face rules. */
   private shell?: string;
+  /** The key of the document paginated in it now, if any. */
+  holding?: string;
 
   private constructor(private readonly page: Page) {}
 
@@ -61,8 +69,9 @@ export class PrintWindow {
     return new PrintWindow(page);
   }
 
-  /** Paginates `html` (a fragment) in the shell at `shellPath`, loading the shell first if it changed. */
-  async paginate(shellPath: string, html: string, options: PaginateOptions): Promise<Pagination> {
+  /** Paginates a document (an HTML fragment) in the shell at `shellPath`, loading the shell first if it changed. */
+  async paginate(shellPath: string, document: PrintDocument, options: PaginateOptions): Promise<Pagination> {
+    this.holding = undefined;
     if (this.shell !== shellPath) {
       await this.page.goto(pathToFileURL(shellPath).href, { waitUntil: 'load' });
       this.shell = shellPath;
@@ -70,14 +79,15 @@ export class PrintWindow {
     const result = await this.page.evaluate(
       (args) => window.folioPaginate(args),
       {
-        html,
+        html: document.html,
         css: options.css,
         stylesheetName: 'print.css',
-        fontLoads: options.fontLoads,
+        fontLoads: document.fontLoads,
         bookTitle: options.bookTitle,
         noteNumbering: options.noteNumbering,
       },
     );
+    this.holding = document.key;
     return { pages: result.pages, anchors: result.anchors, blankPages: result.blankPages, movedNotes: result.overflowingNotes, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
   }
 

@@ -3,9 +3,10 @@
  * after an edit re-paginates only the part holding the changed chapter (the preview and the bench use
  * this; `edition.render` opens a session for one render and closes it).
  *
- *   chapters -> parts (groups of chapters) -> paginate and print each part in parallel windows (the front
- *   matter beside them) -> page layout from the measured counts -> contents' numbers filled in, folio
- *   sheet printed -> qpdf join + folio overlay -> boxes, metadata, bookmarks, fixed dates (pdf-lib)
+ *   chapters -> parts (groups of chapters) -> paginate and print each part in a pool of windows, one per
+ *   core, then the front matter in the first window free -> page layout from the measured counts ->
+ *   contents' numbers filled in, folio sheet printed -> qpdf join + folio overlay -> boxes, metadata,
+ *   bookmarks, fixed dates (pdf-lib)
  */
 import { createHash } from 'node:crypto';
 import { link, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
@@ -20,14 +21,14 @@ import { LABELS } from '../labels.ts';
 import { printChapter } from './chapter.ts';
 import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
 import { finishPdf } from './finish.ts';
-import { documentFonts, type DocumentFonts } from './fonts.ts';
+import { documentFonts } from './fonts.ts';
 import { frontMatter } from './front.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
 import { blankPagePdf, joinPdfs } from './join.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
-import { PrintWindow, type Pagination, type PrintNumbers } from './print-window.ts';
+import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
 import { TEMPLATES } from '../../paths.ts';
 import { addCharacters } from '../../transform/characters.ts';
 
@@ -58,13 +59,6 @@ export interface RenderResult {
 
 type PaginateOptions = { css: string; bookTitle: string; noteNumbering: 'per-page-circled' | 'per-chapter-arabic' };
 
-/** A print document ready to paginate: its HTML fragment, the fonts it loads, and a key for both. */
-interface PreparedDocument {
-  key: string;
-  html: string;
-  fontLoads: DocumentFonts['loads'];
-}
-
 /** A part of the text, paginated and printed: its window went back to the pool. */
 interface PrintedPart {
   key: string;
@@ -82,7 +76,6 @@ interface FrontDocument {
 export class PrintSession {
   private readonly parts = new Map<string, PrintedPart>();
   private front?: FrontDocument;
-  private frontWindow?: PrintWindow;
   private readonly placedFonts = new Map<string, Promise<string>>();
   private revision = 0;
   private shellPage?: { key: string; path: string };
@@ -122,20 +115,21 @@ export class PrintSession {
     const groups = groupChapters(book.chapters, this.cores);
     const shell = await this.shell(book, paginateOptions);
 
-    // 1. Paginate and print each part whose HTML changed, in parallel windows; the front matter beside them.
+    // 1. Paginate and print each part whose HTML changed, in the pool's windows (one per core); then the
+    // front matter, in the first window free (its own window would load every font once more).
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
-    const frontPaginated = this.paginatedFront(shell, await this.prepared(frontMatter(book), paginateOptions), paginateOptions);
-    frontPaginated.catch(() => undefined); // awaited below, after the parts: a failure must not go unhandled meanwhile
-    const parts = await Promise.all(
+    const preparedParts = await Promise.all(groups.map((chapters) => this.prepared(chapters.map(printChapter), paginateOptions)));
+    const preparedFront = await this.prepared(frontMatter(book), paginateOptions);
+    const partsPrinted = Promise.all(
       groups.map(async (chapters, index) => {
         const name = `part-${index + 1}`;
-        const prepared = await this.prepared(chapters.map(printChapter), paginateOptions);
+        const prepared = preparedParts[index]!;
         let part = this.parts.get(name);
         if (part?.key !== prepared.key) {
           part = await this.withWindow(async (window) => {
-            const pagination = await window.paginate(shell, prepared.html, { ...paginateOptions, fontLoads: prepared.fontLoads });
+            const pagination = await window.paginate(shell, prepared, paginateOptions);
             return { key: prepared.key, pagination, pdf: await window.print() };
           });
           this.parts.set(name, part);
@@ -148,8 +142,10 @@ export class PrintSession {
         return { chapters, pagination: part.pagination, pdf: part.pdf };
       }),
     );
+    partsPrinted.catch(() => undefined); // awaited below, after the front matter: a failure must not go unhandled meanwhile
+    const front = await this.paginatedFront(shell, preparedFront, paginateOptions);
+    const parts = await partsPrinted;
     for (const name of this.parts.keys()) if (!parts.some((_, index) => name === `part-${index + 1}`)) this.parts.delete(name);
-    const front = await frontPaginated;
 
     // 2. Where everything falls: the text starts at folio 1, every part on a right-hand page.
     const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.pagination.pages)]);
@@ -163,7 +159,7 @@ export class PrintSession {
 
     // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
     const [frontPdf, folioSheet] = await Promise.all([
-      this.printedFront(front, { contentsPages: chapterPages }),
+      this.printedFront(front, shell, preparedFront, paginateOptions, { contentsPages: chapterPages }),
       this.folioSheet(foliosOf(layout, parts.map((part) => part.pagination)), geometry, meta.language),
     ]);
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
@@ -204,7 +200,7 @@ export class PrintSession {
   }
 
   /** A document's HTML and the fonts it loads, and its key: pagination is needed only when the key changed. */
-  private async prepared(content: Element[], options: PaginateOptions): Promise<PreparedDocument> {
+  private async prepared(content: Element[], options: PaginateOptions): Promise<PrintDocument> {
     const characters = new Set<string>();
     for (const node of content) addCharacters(characters, toString(node));
     // The running heads and note markers the page adds.
@@ -216,24 +212,33 @@ export class PrintSession {
     return { key, html, fontLoads: loads };
   }
 
-  private async paginatedFront(shell: string, prepared: PreparedDocument, options: PaginateOptions): Promise<FrontDocument> {
+  private async paginatedFront(shell: string, prepared: PrintDocument, options: PaginateOptions): Promise<FrontDocument> {
     if (this.front?.key === prepared.key) return this.front;
-    this.frontWindow ??= await PrintWindow.open(this.browser, this.buildDir);
-    const pagination = await this.frontWindow.paginate(shell, prepared.html, { ...options, fontLoads: prepared.fontLoads });
+    const pagination = await this.withWindow((window) => window.paginate(shell, prepared, options));
     this.front = { key: prepared.key, pagination };
     return this.front;
   }
 
-  /** The front matter printed with the contents' numbers, printed again only when they changed. */
-  private async printedFront(front: FrontDocument, numbers: PrintNumbers): Promise<Uint8Array> {
+  /**
+   * The front matter printed with the contents' numbers, printed again only when they changed: in the
+   * window that still holds it, or paginated again (the same pages) in whichever window is free.
+   */
+  private async printedFront(front: FrontDocument, shell: string, prepared: PrintDocument, options: PaginateOptions, numbers: PrintNumbers): Promise<Uint8Array> {
     const key = JSON.stringify(numbers);
-    if (front.printed?.key !== key) front.printed = { key, pdf: await this.frontWindow!.print(numbers) };
+    if (front.printed?.key !== key) {
+      const pdf = await this.withWindow(async (window) => {
+        if (window.holding !== prepared.key) await window.paginate(shell, prepared, options);
+        return window.print(numbers);
+      }, prepared.key);
+      front.printed = { key, pdf };
+    }
     return front.printed.pdf;
   }
 
-  /** Runs `work` in an idle window of the pool (at most one window per core). */
-  private async withWindow<T>(work: (window: PrintWindow) => Promise<T>): Promise<T> {
-    let window = this.idleWindows.pop();
+  /** Runs `work` in an idle window of the pool (at most one window per core), preferring one that holds `document`. */
+  private async withWindow<T>(work: (window: PrintWindow) => Promise<T>, document?: string): Promise<T> {
+    const holding = this.idleWindows.findIndex((window) => window.holding === document);
+    let window = document !== undefined && holding >= 0 ? this.idleWindows.splice(holding, 1)[0] : this.idleWindows.pop();
     if (!window && this.openWindows < this.cores) {
       this.openWindows++;
       window = await PrintWindow.open(this.browser, this.buildDir);
@@ -258,10 +263,9 @@ export class PrintSession {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.idleWindows, this.frontWindow].map((window) => window?.close()));
+    await Promise.all(this.idleWindows.map((window) => window.close()));
     this.idleWindows.length = 0;
     this.openWindows = 0;
-    this.frontWindow = undefined;
     this.parts.clear();
     this.front = undefined;
     if (this.ownsBrowser) await this.browser.close();
