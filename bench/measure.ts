@@ -4,8 +4,10 @@
  * largest single process, not the tree, so the tree is sampled from /proc every ~20 ms instead: the
  * descendants from /proc/<pid>/task/<tid>/children, each one's VmRSS from /proc/<pid>/status, summed.
  * Summed RSS counts pages shared between processes (Chromium's binary and libraries) once per process:
- * an upper bound. The summed RssAnon (private heap and stacks) is kept beside it as the lower figure;
- * exact PSS (/proc/<pid>/smaps_rollup) costs ~5 ms a process to read, too slow to sample every 20 ms.
+ * an upper bound. The summed RssAnon (private heap and stacks) is kept beside it as the lower figure.
+ * The fair figure is the summed PSS (each shared page divided among the processes that map it), but
+ * /proc/<pid>/smaps_rollup costs ~5 ms a process to read, too slow for every sample: it is read when the
+ * summed RSS reaches a new peak, at most every 200 ms, which gives the PSS at the tree's largest moments.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,8 @@ export interface Measurement {
   peakBytes: number;
   /** Peak of the summed anonymous (unshared file-backed pages excluded) memory. */
   peakAnonBytes: number;
+  /** Peak of the summed proportional set size, read at the RSS peaks (see above). */
+  peakPssBytes: number;
   exitCode: number | null;
   timedOut: boolean;
   stdout: string;
@@ -42,9 +46,15 @@ export function measure(command: string, args: string[], options: RunOptions = {
     }, options.timeoutMs ?? 600_000);
     let peakBytes = 0;
     let peakAnonBytes = 0;
+    let peakPssBytes = 0;
+    let pssReadAt = 0;
     const sample = () => {
       if (child.pid === undefined) return;
       const memory = treeMemory(child.pid);
+      if (memory.rss > peakBytes && Date.now() - pssReadAt >= 200) {
+        pssReadAt = Date.now();
+        peakPssBytes = Math.max(peakPssBytes, treePss(child.pid));
+      }
       peakBytes = Math.max(peakBytes, memory.rss);
       peakAnonBytes = Math.max(peakAnonBytes, memory.anon);
     };
@@ -72,6 +82,7 @@ export function measure(command: string, args: string[], options: RunOptions = {
         seconds: seconds || Number(process.hrtime.bigint() - started) / 1e9,
         peakBytes,
         peakAnonBytes,
+        peakPssBytes,
         exitCode,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
@@ -83,16 +94,36 @@ export function measure(command: string, args: string[], options: RunOptions = {
 /** The summed resident and anonymous memory of `pid` and all its descendants, in bytes (0 once it has exited). */
 export function treeMemory(pid: number): { rss: number; anon: number } {
   const total = { rss: 0, anon: 0 };
+  for (const process of treeOf(pid)) {
+    const memory = memoryOf(process);
+    total.rss += memory.rss;
+    total.anon += memory.anon;
+  }
+  return total;
+}
+
+/** `pid` and all its descendants. */
+function treeOf(pid: number): Set<number> {
   const seen = new Set<number>();
   const queue = [pid];
   while (queue.length > 0) {
     const current = queue.pop()!;
     if (seen.has(current)) continue;
     seen.add(current);
-    const memory = memoryOf(current);
-    total.rss += memory.rss;
-    total.anon += memory.anon;
     queue.push(...childrenOf(current));
+  }
+  return seen;
+}
+
+/** The summed PSS of `pid` and all its descendants, in bytes. */
+export function treePss(pid: number): number {
+  let total = 0;
+  for (const process of treeOf(pid)) {
+    try {
+      total += Number(/^Pss:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${process}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // exited between listing and reading
+    }
   }
   return total;
 }

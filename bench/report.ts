@@ -62,7 +62,8 @@ export function targetsOf(cases: CaseResult[], scale: number): Target[] {
   const pandocEpub = find(`epub · ${BENCHMARK}`, 'pandoc');
   add('EPUB edition, cold cache / pandoc -t epub3 (ratio)', cold && pandocEpub && cold.median_s / pandocEpub.median_s, 1);
   add('PDF edition / plain Chromium print (ratio)', ratio(`pdf · ${BENCHMARK}`, 'chromium (plain print)'), 1.5, true);
-  add('PDF edition peak memory (MB)', find(`pdf · ${BENCHMARK}`)?.peak_mb, 1536);
+  // Summed PSS, not summed RSS: Chromium's ~10 processes share most of their pages (the binary, fonts).
+  add('PDF edition peak memory, summed PSS (MB)', find(`pdf · ${BENCHMARK}`)?.peak_pss_mb, 1536);
   add('PDF after editing one chapter (s)', find(`pdf one changed chapter (in process) · ${BENCHMARK}`)?.median_s, 2);
   if (scale > 1) {
     // no worse than linear: ×N the text may cost at most ×N the time and memory of ×1
@@ -71,7 +72,7 @@ export function targetsOf(cases: CaseResult[], scale: number): Target[] {
       if (!base) continue;
       const what = scaled.name.replace(` · ${BENCHMARK} ×${scale}`, '');
       add(`${what}: time ×${scale} / ×1`, scaled.median_s / base.median_s, scale, true);
-      add(`${what}: peak memory ×${scale} / ×1`, scaled.peak_mb / base.peak_mb, scale, true);
+      add(`${what}: peak memory ×${scale} / ×1`, scaled.peak_pss_mb / base.peak_pss_mb, scale, true);
     }
   }
   return targets;
@@ -82,7 +83,7 @@ interface Row {
 }
 
 function rows(results: Results): { header: string[]; body: Row[] } {
-  const header = ['case', 'tool', 'runs', 'median s', 'min s', 'max s', 'peak MB', 'anon MB', 'pages', 'folio ÷ peer', 'notes'];
+  const header = ['case', 'tool', 'runs', 'median s', 'min s', 'max s', 'RSS MB', 'PSS MB', 'anon MB', 'pages', 'folio ÷ peer', 'notes'];
   const body = results.cases.map((c) => {
     const ratio = ratioToFolio(c, results.cases);
     const notes: string[] = [];
@@ -98,6 +99,7 @@ function rows(results: Results): { header: string[]; body: Row[] } {
         c.min_s.toFixed(3),
         c.max_s.toFixed(3),
         String(c.peak_mb),
+        String(c.peak_pss_mb),
         String(c.peak_anon_mb),
         c.pages === undefined ? '' : String(c.pages),
         ratio === undefined ? '' : ratio.toFixed(2),
@@ -108,13 +110,15 @@ function rows(results: Results): { header: string[]; body: Row[] } {
   return { header, body };
 }
 
+/** Every column between the tool and the notes holds a number (right-aligned). */
+const isNumeric = (column: number, header: string[]) => column >= 2 && column < header.length - 1;
+
 export function formatTable(results: Results): string {
   const { header, body } = rows(results);
   const all = [header, ...body.map((r) => r.cells)];
   const widths = header.map((_, i) => Math.max(...all.map((cells) => width(cells[i]!))));
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (numeric.has(i) ? pad(cell, widths[i]!, 'left') : pad(cell, widths[i]!, 'right'))).join('  ').trimEnd();
+    cells.map((cell, i) => (isNumeric(i, header) ? pad(cell, widths[i]!, 'left') : pad(cell, widths[i]!, 'right'))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map((r) => line(r.cells))].join('\n');
 }
 
@@ -131,7 +135,7 @@ export function formatMarkdown(results: Results): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   const table = [
     `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (i >= 2 && i <= 9 ? '---:' : '---')).join('|')}|`,
+    `|${header.map((_, i) => (isNumeric(i, header) ? '---:' : '---')).join('|')}|`,
     ...body.map((r) => `| ${r.cells.map(escape).join(' | ')} |`),
   ];
   const targets = results.targets.map((t) => `- ${t.pass ? '✅ pass' : '❌ fail'} — ${t.name}: ${t.value} (limit ${t.limit})`);

@@ -20,6 +20,8 @@ export interface CaseResult {
   peak_mb: number;
   /** Peak of the summed RssAnon of the tree (the private part): the lower figure. */
   peak_anon_mb: number;
+  /** Peak of the summed PSS of the tree (shared pages divided among their processes): the fair figure. */
+  peak_pss_mb: number;
   pages?: number;
   type3_fonts?: boolean;
   epubcheck?: EpubcheckResult;
@@ -51,6 +53,7 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
   const seconds: number[] = [];
   const peaks: number[] = [];
   const anonPeaks: number[] = [];
+  const pssPeaks: number[] = [];
   for (let run = 1; run <= settings.runs; run++) {
     const measured = await once();
     const failed = benchCase.failure(measured);
@@ -58,6 +61,7 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
     seconds.push(benchCase.seconds ? benchCase.seconds(measured) : measured.seconds);
     peaks.push(measured.peakBytes);
     anonPeaks.push(measured.peakAnonBytes);
+    pssPeaks.push(measured.peakPssBytes);
     settings.log(`bench: ${name} — ${tool}: run ${run}/${settings.runs} ${seconds.at(-1)!.toFixed(3)} s, ${mb(measured.peakBytes)} MB`);
   }
   const time = summarize(seconds);
@@ -73,6 +77,7 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
     max_s: round(time.max),
     peak_mb: mb(Math.max(...peaks)),
     peak_anon_mb: mb(Math.max(...anonPeaks)),
+    peak_pss_mb: mb(Math.max(...pssPeaks)),
   };
   const output = benchCase.output?.();
   if (output && benchCase.kind === 'pdf') {
