@@ -204,5 +204,33 @@ for (const book of BOOKS) {
       expect(hits[0]!.href).toMatch(/^ch\d+\.html#/);
       expect(hits[0]!.text).toContain(query);
     });
+
+    it('lists only sections that hold every term of a query, and says so when none does', async () => {
+      const page = await open(edition, 'index.html', DESKTOP);
+      const search = async (query: string) => {
+        await page.click('#search-input', { clickCount: 3 });
+        await page.keyboard.press('Backspace');
+        // Emptied by hand, so what appears next is the answer to this query (the box waits 120 ms after typing).
+        await page.evaluate(() => (document.querySelector('.search-results')!.textContent = ''));
+        await page.type('#search-input', query);
+        await page.waitForFunction(() => document.querySelector('.search-results')!.children.length > 0, { timeout: 5000 });
+        return page.evaluate(() => ({
+          hrefs: [...document.querySelectorAll('.search-results li a')].map((a) => a.getAttribute('href')!),
+          text: document.querySelector('.search-results')!.textContent ?? '',
+          sections: (window as unknown as { folioSearchIndex: { sections: Array<{ href: string; heading?: string; text: string }> } }).folioSearchIndex.sections,
+        }));
+      };
+      const both = await search('政治 生态');
+      expect(both.hrefs.length).toBeGreaterThan(0);
+      for (const href of both.hrefs) {
+        const section = both.sections.find((s) => s.href === href)!;
+        expect(`${section.heading ?? ''}\n${section.text}`).toContain('政治');
+        expect(`${section.heading ?? ''}\n${section.text}`).toContain('生态');
+      }
+      const none = await search('政治 不存在的词语');
+      await page.close();
+      expect(none.hrefs).toEqual([]);
+      expect(none.text.length).toBeGreaterThan(0);
+    });
   });
 }
