@@ -9,7 +9,6 @@ declare -A NEED=(
   [chromium]=/usr/bin/chromium
   [epubcheck]=/usr/bin/epubcheck
   [poppler-utils]=/usr/bin/pdffonts
-  [qpdf]=/usr/bin/qpdf
   [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 )
 missing=()

@@ -1,6 +1,6 @@
 /**
  * The folios, printed apart from the text as a PDF of folio-only pages and laid over the joined book
- * (qpdf --overlay). The parts are printed as soon as each is paginated, before anyone knows where it
+ * (join.ts). The parts are printed as soon as each is paginated, before anyone knows where it
  * starts in the book, and an edit that changes one part's page count re-prints only this sheet
  * (~0.5 s), not every part after it. Folios sit at the foot, on the outer edge.
  */

@@ -5,7 +5,7 @@
  *
  *   chapters -> parts (groups of chapters) -> paginate and print each part in a pool of windows, one per
  *   core, then the front matter in the first window free -> page layout from the measured counts ->
- *   contents' numbers filled in, folio sheet printed -> qpdf join + folio overlay -> boxes, metadata,
+ *   contents' numbers filled in, folio sheet printed -> join + folio overlay (pdf-lib) -> boxes, metadata,
  *   bookmarks, fixed dates (pdf-lib)
  */
 import { createHash } from 'node:crypto';
@@ -25,7 +25,7 @@ import { documentFonts } from './fonts.ts';
 import { frontMatter } from './front.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
-import { blankPagePdf, joinPdfs } from './join.ts';
+import { joinPdfs } from './join.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
@@ -163,8 +163,8 @@ export class PrintSession {
       this.folioSheet(foliosOf(layout, parts.map((part) => part.pagination)), geometry, meta.language),
     ]);
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
-    const blank = await blankPagePdf(geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt);
-    const joined = await joinPdfs(this.buildDir, [frontPdf, ...parts.map((part) => part.pdf)], layout.blankAfter, blank, folioSheet);
+    const blankSize: [number, number] = [geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt];
+    const joined = await joinPdfs([frontPdf, ...parts.map((part) => part.pdf)], layout.blankAfter, blankSize, folioSheet);
 
     // 4. Boxes, metadata, bookmarks, fixed dates.
     const outline = outlineOf(front.pagination, parts, layout.starts);
