@@ -27,10 +27,11 @@ describe('page geometry', () => {
 });
 
 describe('parts', () => {
-  it('gives every core work, and no part more than five chapters', () => {
+  it('gives every core work, and no part more than three chapters', () => {
     expect(groupChapters(chapters(1), 2).map((part) => part.length)).toEqual([1]);
     expect(groupChapters(chapters(2), 2).map((part) => part.length)).toEqual([1, 1]);
-    expect(groupChapters(chapters(29), 2).map((part) => part.length)).toEqual([5, 5, 5, 5, 5, 4]);
+    expect(groupChapters(chapters(5), 2).map((part) => part.length)).toEqual([3, 2]);
+    expect(groupChapters(chapters(29), 2).map((part) => part.length)).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3, 2]);
     expect(groupChapters(chapters(29), 2).flat().map((chapter) => chapter.id)).toEqual(chapters(29).map((chapter) => chapter.id));
   });
 
