@@ -20,6 +20,8 @@ export function newestSource() {
 
 /** The bundled entry `name` (e.g. 'cli') as a URL when the bundle is fresh, else undefined. */
 export function freshCompiled(name) {
-  if (!existsSync(STAMP) || statSync(STAMP).mtimeMs < newestSource()) return undefined;
-  return pathToFileURL(join(root, '.build', `${name}.mjs`)).href;
+  const entry = join(root, '.build', `${name}.mjs`);
+  // The entry is looked for too: a copy made by an older layout of .build/ may have a fresh stamp.
+  if (!existsSync(STAMP) || !existsSync(entry) || statSync(STAMP).mtimeMs < newestSource()) return undefined;
+  return pathToFileURL(entry).href;
 }
