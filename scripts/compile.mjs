@@ -1,11 +1,11 @@
 // Refreshes the bundled copy of pipeline/ in .build/ when a source (or an installed package) changed
 // since the last bundle. esbuild rather than tsc: one bundle per command, so a start-up resolves and
 // reads a handful of files instead of some four hundred modules (~0.2 s of every `folio check`).
-import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { newestSource, STAMP } from '../bin/compiled.mjs';
+import { freshCompiled, STAMP } from '../bin/compiled.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // node_modules; they load only when an edition needs them.
 const external = ['puppeteer', 'puppeteer-core', 'epub-gen-memory', 'subset-font', 'pagedjs', 'pdf-lib', 'tsx'];
 
-if (!existsSync(STAMP) || statSync(STAMP).mtimeMs < newestSource()) {
+if (!freshCompiled('cli')) {
   // The stamp carries the time the bundle started: a source saved meanwhile makes the copy stale.
   const started = new Date();
   rmSync(join(root, '.build'), { recursive: true, force: true });
