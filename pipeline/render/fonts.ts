@@ -97,6 +97,8 @@ interface Segments {
 
 /** By the slices' unicode-ranges: the four Noto faces are cut alike, so they share one table. */
 const segmentsByLayout = new Map<string, Segments>();
+/** The same tables by each face's (cached) slice list, so a lookup per character costs no key. */
+const segmentsBySlices = new WeakMap<ParsedSlice[], Segments>();
 
 /**
  * The slices' ranges cut into disjoint segments, each owned by one slice, for a binary search per
@@ -104,9 +106,14 @@ const segmentsByLayout = new Map<string, Segments>();
  * overlap (a character in two ranges): the browser uses the last declared, so the later slice owns it.
  */
 function segmentsOf(slices: ParsedSlice[]): Segments {
+  const known = segmentsBySlices.get(slices);
+  if (known) return known;
   const layout = slices.map((slice) => slice.unicodeRange).join('|');
   let segments = segmentsByLayout.get(layout);
-  if (segments) return segments;
+  if (segments) {
+    segmentsBySlices.set(slices, segments);
+    return segments;
+  }
   const starts = new Float64Array(new Set(slices.flatMap((slice) => slice.ranges.flatMap(([a, b]) => [a, b + 1])))).sort();
   const owners = new Int32Array(starts.length).fill(-1);
   slices.forEach((slice, index) => {
@@ -114,6 +121,7 @@ function segmentsOf(slices: ParsedSlice[]): Segments {
   });
   segments = { starts, owners };
   segmentsByLayout.set(layout, segments);
+  segmentsBySlices.set(slices, segments);
   return segments;
 }
 
@@ -136,10 +144,8 @@ function lastStartAtOrBefore(starts: Float64Array, code: number): number {
 /** The slices of `face` that hold at least one of `characters`, each with the characters it provides. */
 export function slicesFor(face: Face, characters: Iterable<string>): FontSlice[] {
   const byFile = new Map<ParsedSlice, string[]>();
-  const slices = slicesOf(face);
-  const { starts, owners } = segmentsOf(slices);
   for (const character of characters) {
-    const slice = slices[owners[lastStartAtOrBefore(starts, character.codePointAt(0)!)] ?? -1];
+    const slice = sliceOf(face, character);
     if (!slice) continue;
     const list = byFile.get(slice) ?? [];
     list.push(character);
@@ -150,6 +156,12 @@ export function slicesFor(face: Face, characters: Iterable<string>): FontSlice[]
 
 /** True when some slice of `face` covers the character (so it never falls back to a system font). */
 export function faceCovers(face: Face, character: string): boolean {
-  const code = character.codePointAt(0)!;
-  return slicesOf(face).some((slice) => slice.ranges.some(([a, b]) => code >= a && code <= b));
+  return sliceOf(face, character) !== undefined;
+}
+
+/** The slice of `face` the browser uses for `character`, if any. */
+function sliceOf(face: Face, character: string): ParsedSlice | undefined {
+  const slices = slicesOf(face);
+  const { starts, owners } = segmentsOf(slices);
+  return slices[owners[lastStartAtOrBefore(starts, character.codePointAt(0)!)] ?? -1];
 }

@@ -5,7 +5,6 @@
  * The chapter's mdast is copied first: the loaded Book stays as parsed (the preview re-checks it).
  */
 import type { ElementContent, Root as HastRoot } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { Book, TransformedBook, TransformedChapter } from '../book/types.ts';
 import { labelCharacters } from '../render/labels.ts';
 import { takeChapterParts } from './chapter-parts.ts';
@@ -14,7 +13,7 @@ import { addHeadingIds } from './heading-ids.ts';
 import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
 import { keepPairsWhole } from './typography.ts';
-import { addCharacters } from './characters.ts';
+import { addCharacters, addCharactersOf } from './characters.ts';
 
 export function transformChapter(chapter: Book['chapters'][number], manuscriptRoot: string): TransformedChapter | undefined {
   if (chapter.status !== 'written' || !chapter.tree) return undefined;
@@ -55,15 +54,11 @@ export function transformBook(book: Book): TransformedBook {
 }
 
 function charactersOf(book: Book, chapters: TransformedChapter[]): Set<string> {
-  const texts: string[] = [labelCharacters(), JSON.stringify(book.meta)];
-  for (const chapter of chapters) {
-    texts.push(chapter.chapter.title, chapter.chapter.subtitle ?? '', chapter.chapter.authors.join(''), chapter.chapter.keywords.join(''));
-    texts.push(toString(chapter.body));
-    for (const part of [...chapter.abstract, ...chapter.bios, ...chapter.notes.flatMap((n) => n.content)]) {
-      texts.push(toString(part));
-    }
-  }
   const characters = new Set<string>();
-  for (const text of texts) addCharacters(characters, text);
+  for (const text of [labelCharacters(), JSON.stringify(book.meta)]) addCharacters(characters, text);
+  for (const chapter of chapters) {
+    addCharacters(characters, [chapter.chapter.title, chapter.chapter.subtitle ?? '', ...chapter.chapter.authors, ...chapter.chapter.keywords].join(''));
+    addCharactersOf(characters, [chapter.body, ...chapter.abstract, ...chapter.bios, ...chapter.notes.flatMap((note) => note.content)]);
+  }
   return characters;
 }

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Edition, EditionContext, TransformedBook } from '../../book/types.ts';
 import { LABELS } from '../labels.ts';
@@ -25,7 +24,7 @@ import { FILES, navigationDepth, navigationDocument, navigationEntries } from '.
 import { type ExtraFile, type PackageDocument, packEpub } from './package.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { bookSlug } from '../slug.ts';
-import { addCharacters } from '../../transform/characters.ts';
+import { addCharactersOf } from '../../transform/characters.ts';
 
 interface EpubDocument extends Omit<PackageDocument, 'content'> {
   body: ElementContent[];
@@ -64,7 +63,7 @@ export async function buildEpub(
     })),
   ];
 
-  const printed = printedCharacters(documents.flatMap((document) => document.body));
+  const printed = addCharactersOf(new Set(), documents.flatMap((document) => document.body));
   const stats = { slices: 0, cached: 0 };
   const started = performance.now();
   const fonts = await embeddedFonts(facesUsed(hasBoldText(documents)), printed, { cacheDir: options.fontCacheDir, stats });
@@ -126,13 +125,6 @@ export const edition: Edition = {
     return [path];
   },
 };
-
-/** The characters a document prints (text nodes; no control characters). */
-function printedCharacters(nodes: ElementContent[]): Set<string> {
-  const characters = new Set<string>();
-  for (const node of nodes) addCharacters(characters, toString(node));
-  return characters;
-}
 
 /** Classes the documents use, and `cover` of the cover page written apart. */
 function classesOf(documents: EpubDocument[]): Set<string> {

@@ -14,7 +14,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Element } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
@@ -30,7 +29,7 @@ import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
 import { TEMPLATES } from '../../paths.ts';
-import { addCharacters } from '../../transform/characters.ts';
+import { addCharacters, addCharactersOf } from '../../transform/characters.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports only its modules; the browser build sits beside them ("browser": ./dist/paged.js).
@@ -186,8 +185,7 @@ export class PrintSession {
    * written again (under a new name: no window may keep a cached one) only when those change.
    */
   private async shell(book: TransformedBook, options: PaginateOptions): Promise<string> {
-    const characters = new Set([...book.characters, ...LABELS.digits, ...options.bookTitle]);
-    for (const chapter of book.chapters) addCharacters(characters, chapter.chapter.shortTitle ?? '');
+    const characters = addPageCharacters(new Set(book.characters), options, book.chapters.map((chapter) => chapter.chapter.shortTitle ?? ''));
     const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
     const html = shellHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css });
     const key = createHash('sha256').update(html).digest('hex');
@@ -201,11 +199,8 @@ export class PrintSession {
 
   /** A document's HTML and the fonts it loads, and its key: pagination is needed only when the key changed. */
   private async prepared(content: Element[], options: PaginateOptions): Promise<PrintDocument> {
-    const characters = new Set<string>();
-    for (const node of content) addCharacters(characters, toString(node));
-    // The running heads and note markers the page adds.
-    addCharacters(characters, `${LABELS.digits}${options.bookTitle}`);
-    for (const node of content) if (typeof node.properties.dataRunningHead === 'string') addCharacters(characters, node.properties.dataRunningHead);
+    const runningHeads = content.flatMap((node) => (typeof node.properties.dataRunningHead === 'string' ? [node.properties.dataRunningHead] : []));
+    const characters = addPageCharacters(addCharactersOf(new Set(), content), options, runningHeads);
     const { loads } = await documentFonts(characters, this.buildDir, this.placedFonts);
     const html = contentHtml(content);
     const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
@@ -271,6 +266,11 @@ export class PrintSession {
     if (this.ownsBrowser) await this.browser.close();
     await rm(this.buildDir, { recursive: true, force: true });
   }
+}
+
+/** Adds what the page prints beside the text: running heads, the book title of the verso, note markers. */
+function addPageCharacters(characters: Set<string>, options: PaginateOptions, runningHeads: string[]): Set<string> {
+  return addCharacters(characters, `${LABELS.digits}${options.bookTitle}${runningHeads.join('')}`);
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
