@@ -22,31 +22,43 @@ export const MAX_NESTING = 100;
 
 export function parseMarkdown(file: VFile): Root {
   const text = String(file.value);
+  let refused = refusal(text);
+  if (!refused) {
+    try {
+      return parser.parse(file);
+    } catch (error) {
+      refused = { line: 1, ruleId: 'markdown-parse', reason: `Cannot parse this file as Markdown (${(error as Error).message})` };
+    }
+  }
+  file.message(refused.reason, { place: { line: refused.line, column: 1 }, ruleId: refused.ruleId, source: 'folio' }).fatal = true;
+  return { type: 'root', children: [] };
+}
+
+interface Refusal {
+  line: number;
+  ruleId: string;
+  reason: string;
+}
+
+/** Why the parser must not be given `text`, if it must not: input that would overflow its stack or never end. */
+function refusal(text: string): Refusal | undefined {
   const deep = firstTooDeep(text);
   if (deep) {
-    const reason = `Unexpected blockquotes, lists or \`:::\` blocks nested ${deep.depth}+ levels deep, expected at most ${MAX_NESTING}`;
-    file.message(reason, { place: { line: deep.line, column: 1 }, ruleId: 'markdown-nesting', source: 'folio' }).fatal = true;
-    return { type: 'root', children: [] };
+    return { line: deep.line, ruleId: 'markdown-nesting', reason: `Unexpected blockquotes, lists or \`:::\` blocks nested ${deep.depth}+ levels deep, expected at most ${MAX_NESTING}` };
   }
   const lazy = firstTooLazy(text);
   if (lazy) {
-    const reason = `Unexpected ${lazy.count}+ unmarked lines continuing one blockquote, list item or footnote, expected at most ${MAX_LAZY_LINES}: mark them or start a new paragraph`;
-    file.message(reason, { place: { line: lazy.line, column: 1 }, ruleId: 'markdown-density', source: 'folio' }).fatal = true;
-    return { type: 'root', children: [] };
+    return {
+      line: lazy.line,
+      ruleId: 'markdown-density',
+      reason: `Unexpected ${lazy.count}+ unmarked lines continuing one blockquote, list item or footnote, expected at most ${MAX_LAZY_LINES}: mark them or start a new paragraph`,
+    };
   }
   const dense = firstTooDense(text);
   if (dense) {
-    const reason = `Unexpected ${dense.count}+ brackets or emphasis marks (\`[ ] * _\`) in one paragraph, expected at most ${MAX_DELIMITERS}`;
-    file.message(reason, { place: { line: dense.line, column: 1 }, ruleId: 'markdown-density', source: 'folio' }).fatal = true;
-    return { type: 'root', children: [] };
+    return { line: dense.line, ruleId: 'markdown-density', reason: `Unexpected ${dense.count}+ brackets or emphasis marks (\`[ ] * _\`) in one paragraph, expected at most ${MAX_DELIMITERS}` };
   }
-  try {
-    return parser.parse(file);
-  } catch (error) {
-    const reason = `Cannot parse this file as Markdown (${(error as Error).message})`;
-    file.message(reason, { place: { line: 1, column: 1 }, ruleId: 'markdown-parse', source: 'folio' }).fatal = true;
-    return { type: 'root', children: [] };
-  }
+  return undefined;
 }
 
 /** The first line whose container markers (`>`, list bullets, ordered-list numbers) exceed MAX_NESTING. */
