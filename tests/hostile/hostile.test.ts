@@ -49,7 +49,9 @@ describe.each(CASES)('$name', (hostile) => {
     expect(existsSync(join(dir, 'dist/html/index.html'))).toBe(hostile.exit === 0);
   });
 
-  it.runIf(hostile.forbidden)('renders safely even with its rule turned off', async () => {
+  // Only the cases that carry something dangerous have output to search for it in.
+  const forbidden = hostile.forbidden;
+  if (forbidden) it('renders safely even with its rule turned off', async () => {
     const dir = await materialise(hostile);
     made.push(dir);
     const rules = hostile.expect.map((e) => `  ${e.ruleId}: off`).join('\n');
@@ -57,6 +59,6 @@ describe.each(CASES)('$name', (hostile) => {
     const io = capture(dir);
     expect(await runBuild(io.io, { manuscript: '.', out: 'dist', editions: ['html'] })).toBe(0);
     const html = await htmlOf(dir);
-    for (const text of hostile.forbidden!) expect(html).not.toContain(text);
+    for (const text of forbidden) expect(html).not.toContain(text);
   });
 });
