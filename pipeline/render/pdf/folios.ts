@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { FolioBrowser } from '../browser.ts';
-import { documentFonts } from './fonts.ts';
+import { fontFaceCss } from './fonts.ts';
 import type { PageGeometry } from './geometry.ts';
 
 /** Below the type area: the folio's top edge this far under it. */
@@ -46,9 +46,9 @@ export async function printFolioSheet(
   geometry: PageGeometry,
   lang: string,
 ): Promise<Uint8Array> {
-  const fonts = await documentFonts('0123456789', buildDir, placedFonts);
+  const fontCss = await fontFaceCss('0123456789', buildDir, placedFonts);
   const path = join(buildDir, 'folios.html');
-  await writeFile(path, folioSheetHtml(folios, geometry, fonts.css, lang));
+  await writeFile(path, folioSheetHtml(folios, geometry, fontCss, lang));
   const page = await browser.newPage([buildDir]);
   try {
     await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });

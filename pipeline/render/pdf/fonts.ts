@@ -1,17 +1,11 @@
 /**
- * The fonts of a print document: @font-face rules for exactly the slices its characters need, linked
- * into the build folder (the only folder the print window may read), and the `document.fonts.load`
- * calls that fetch them before Paged.js measures anything. Rules go in a style Paged.js ignores: left
- * to Paged.js, every document would load all ~300 slices of every face.
+ * The @font-face rules of a print window: exactly the slices its characters need, linked into the build
+ * folder (the only folder the print window may read). Declaring a slice loads nothing: the window loads
+ * what each document's text uses (templates/print/paginate.js) before Paged.js measures anything.
  */
 import { link, mkdir, copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FACES, slicesFor, type Face } from '../fonts.ts';
-
-export interface DocumentFonts {
-  css: string;
-  loads: Array<{ font: string; text: string }>;
-}
 
 /** Links (or copies, across file systems) each slice once into `<buildDir>/fonts/`; documents share the map. */
 function place(file: string, face: Face, buildDir: string, placed: Map<string, Promise<string>>): Promise<string> {
@@ -27,19 +21,16 @@ function place(file: string, face: Face, buildDir: string, placed: Map<string, P
   return url;
 }
 
-export async function documentFonts(characters: Iterable<string>, buildDir: string, placed: Map<string, Promise<string>>): Promise<DocumentFonts> {
+export async function fontFaceCss(characters: Iterable<string>, buildDir: string, placed: Map<string, Promise<string>>): Promise<string> {
   const text = [...new Set(characters)];
   const rules: string[] = [];
-  const loads: DocumentFonts['loads'] = [];
   for (const face of FACES) {
-    const slices = slicesFor(face, text);
-    for (const slice of slices) {
+    for (const slice of slicesFor(face, text)) {
       const url = await place(slice.file, face, buildDir, placed);
       rules.push(
         `@font-face { font-family: ${face.family}; font-weight: ${face.weight}; font-style: normal; font-display: block; src: url("${url}") format("woff2"); unicode-range: ${slice.unicodeRange}; }`,
       );
     }
-    if (slices.length) loads.push({ font: `${face.weight} 16px ${face.family}`, text: slices.flatMap((s) => s.characters).join('') });
   }
-  return { css: rules.join('\n'), loads };
+  return rules.join('\n');
 }

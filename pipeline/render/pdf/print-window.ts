@@ -6,7 +6,6 @@
 import type { Page } from 'puppeteer';
 import { pathToFileURL } from 'node:url';
 import type { FolioBrowser } from '../browser.ts';
-import type { DocumentFonts } from './fonts.ts';
 
 export interface PaginateOptions {
   css: string;
@@ -14,12 +13,12 @@ export interface PaginateOptions {
   noteNumbering: 'per-page-circled' | 'per-chapter-arabic';
 }
 
-/** A document to paginate: its HTML fragment, the fonts it loads, and a key for both. */
+/** A document to paginate: its HTML fragment, what its pages print beside it, and a key for both. */
 export interface PrintDocument {
   key: string;
   html: string;
-  /** The `document.fonts.load` calls for this document's characters. */
-  fontLoads: DocumentFonts['loads'];
+  /** Running heads, the book title, note markers and contents numbers: loaded in every font the text uses. */
+  pageText: string;
 }
 
 export interface Pagination {
@@ -82,7 +81,7 @@ export class PrintWindow {
         html: document.html,
         css: options.css,
         stylesheetName: 'print.css',
-        fontLoads: document.fontLoads,
+        pageText: document.pageText,
         bookTitle: options.bookTitle,
         noteNumbering: options.noteNumbering,
       },

@@ -20,7 +20,7 @@ import { LABELS } from '../labels.ts';
 import { printChapter } from './chapter.ts';
 import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
 import { finishPdf } from './finish.ts';
-import { documentFonts } from './fonts.ts';
+import { fontFaceCss } from './fonts.ts';
 import { frontMatter } from './front.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
@@ -29,7 +29,7 @@ import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
 import { TEMPLATES } from '../../paths.ts';
-import { addCharacters, addCharactersOf } from '../../transform/characters.ts';
+import { addCharacters } from '../../transform/characters.ts';
 
 const require = createRequire(import.meta.url);
 // The package exports only its modules; the browser build sits beside them ("browser": ./dist/paged.js).
@@ -119,8 +119,8 @@ export class PrintSession {
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
-    const preparedParts = await Promise.all(groups.map((chapters) => this.prepared(chapters.map(printChapter), paginateOptions)));
-    const preparedFront = await this.prepared(frontMatter(book), paginateOptions);
+    const preparedParts = groups.map((chapters) => this.prepared(chapters.map(printChapter), paginateOptions));
+    const preparedFront = this.prepared(frontMatter(book), paginateOptions);
     const partsPrinted = Promise.all(
       groups.map(async (chapters, index) => {
         const name = `part-${index + 1}`;
@@ -186,8 +186,8 @@ export class PrintSession {
    */
   private async shell(book: TransformedBook, options: PaginateOptions): Promise<string> {
     const characters = addPageCharacters(new Set(book.characters), options, book.chapters.map((chapter) => chapter.chapter.shortTitle ?? ''));
-    const fonts = await documentFonts(characters, this.buildDir, this.placedFonts);
-    const html = shellHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss: fonts.css });
+    const fontCss = await fontFaceCss(characters, this.buildDir, this.placedFonts);
+    const html = shellHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss });
     const key = createHash('sha256').update(html).digest('hex');
     if (this.shellPage?.key !== key) {
       const path = join(this.buildDir, `shell-${++this.revision}.html`);
@@ -197,14 +197,13 @@ export class PrintSession {
     return this.shellPage.path;
   }
 
-  /** A document's HTML and the fonts it loads, and its key: pagination is needed only when the key changed. */
-  private async prepared(content: Element[], options: PaginateOptions): Promise<PrintDocument> {
+  /** A document's HTML, what its pages print beside the text, and its key: pagination is needed only when the key changed. */
+  private prepared(content: Element[], options: PaginateOptions): PrintDocument {
     const runningHeads = content.flatMap((node) => (typeof node.properties.dataRunningHead === 'string' ? [node.properties.dataRunningHead] : []));
-    const characters = addPageCharacters(addCharactersOf(new Set(), content), options, runningHeads);
-    const { loads } = await documentFonts(characters, this.buildDir, this.placedFonts);
+    const pageText = [...addPageCharacters(new Set(), options, runningHeads)].join('');
     const html = contentHtml(content);
     const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
-    return { key, html, fontLoads: loads };
+    return { key, html, pageText };
   }
 
   private async paginatedFront(shell: string, prepared: PrintDocument, options: PaginateOptions): Promise<FrontDocument> {
