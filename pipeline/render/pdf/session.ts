@@ -235,7 +235,11 @@ export class PrintSession {
     let window = document !== undefined && holding >= 0 ? this.idleWindows.splice(holding, 1)[0] : this.idleWindows.pop();
     if (!window && this.openWindows < this.cores) {
       this.openWindows++;
-      window = await PrintWindow.open(this.browser, this.buildDir);
+      // A window that failed to open leaves its place in the pool: the next caller tries again instead of waiting forever.
+      window = await PrintWindow.open(this.browser, this.buildDir).catch((error: unknown) => {
+        this.openWindows--;
+        throw error;
+      });
     }
     window ??= await new Promise<PrintWindow>((resolve) => this.waitingForWindow.push(resolve));
     try {
