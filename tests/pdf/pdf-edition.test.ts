@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toString } from 'hast-util-to-string';
+import { PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchmarkBook } from '../../bench/generate-book.ts';
 import { loadBook } from '../../pipeline/book/load.ts';
@@ -15,7 +16,7 @@ import type { TransformedBook } from '../../pipeline/book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
-import { bookmarks, fonts, grayPixels, info, lines, pageBoxes, pageTexts, readPdf, screenshot, squeeze } from './inspect.ts';
+import { bookmarks, fonts, grayPixels, info, lines, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting } from './inspect.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'tests/output/pdf');
@@ -217,6 +218,39 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
       const subsections = chapter.headings.filter((heading) => heading.depth === 3).map((heading) => heading.text);
       expect(chapters[index]!.children.flatMap((item) => item.children.map((child) => child.title))).toEqual(subsections);
     });
+  });
+
+  it('is tagged: the book’s headings and text in reading order, running heads, rules and folios as artifacts', async () => {
+    const built = get();
+    expect(info(built.path).Tagged).toBe('yes');
+    // The text of the tree is read for the manuscript; the benchmark book's is too slow for poppler.
+    const withText = name === 'manuscript';
+    const tree = structure(built.path, { text: withText });
+    expect(tree[0]!.type).toBe('Document');
+    expect(tree.filter((element) => element.type === 'Document')).toHaveLength(1);
+    const texts = (type: string) => tree.filter((element) => element.type === type).map((element) => element.text);
+    const chapters = built.book.chapters;
+    const headings = (depth: number) => chapters.flatMap((chapter) => chapter.headings.filter((heading) => heading.depth === depth).map((heading) => squeeze(heading.text)));
+    const titles = chapters.map((chapter) => squeeze(chapter.chapter.title));
+    if (withText) {
+      expect(texts('H1').slice(1), 'one H1 per chapter after the title page').toEqual(titles);
+      expect(texts('H2').filter((text) => text !== '目录')).toEqual(headings(2));
+      expect(texts('H3')).toEqual(headings(3));
+      // The verso running head (the book title) is an artifact: not one element per verso.
+      const title = squeeze(built.book.book.meta.title);
+      expect(built.texts.filter((text) => squeeze(lines(text)[0] ?? '') === title).length).toBeGreaterThan(2);
+      expect(tree.filter((element) => element.text === title).length).toBeLessThanOrEqual(1);
+      // Nothing loose: all text sits in an element below the Document.
+      expect(tree[0]!.text).toBe('');
+    } else {
+      expect(texts('H1')).toHaveLength(titles.length + 1);
+      expect(texts('H2')).toHaveLength(headings(2).length + 1);
+      expect(texts('H3')).toHaveLength(headings(3).length);
+    }
+    const pdf = await readPdf(built.path);
+    expect(unmarkedPainting(pdf)).toEqual([]);
+    expect(parentTreeProblems(pdf)).toEqual([]);
+    expect(String(pdf.catalog.lookup(PDFName.of('MarkInfo')))).toContain('/Marked true');
   });
 
   it('carries the book’s metadata and language', async () => {

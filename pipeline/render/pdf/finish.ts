@@ -3,7 +3,7 @@
  * for 524.41 × 737.01), the document metadata from book.yaml, the bookmarks, fixed dates (the only
  * bytes that differ between two renders), and with `--print-marks` a 3 mm bleed and crop marks.
  */
-import { type PDFDocument, rgb } from 'pdf-lib';
+import { beginMarkedContent, endMarkedContent, type PDFDocument, rgb } from 'pdf-lib';
 import type { BookMeta } from '../../book/types.ts';
 import { BLEED_MM, MARKS_MM, mmToPoints, type PageGeometry } from './geometry.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
@@ -49,6 +49,7 @@ export async function finishPdf(pdf: PDFDocument, options: FinishOptions): Promi
 /** Crop marks at the four corners, in the slug area: they start outside the bleed and never touch it. */
 function drawCropMarks(page: ReturnType<PDFDocument['getPages']>[number], width: number, height: number, bleed: number, slug: number) {
   const registration = { thickness: 0.25, color: rgb(0, 0, 0) };
+  page.pushOperators(beginMarkedContent('Artifact'));
   for (const x of [0, width]) {
     for (const y of [0, height]) {
       const outX = x === 0 ? -1 : 1;
@@ -57,4 +58,5 @@ function drawCropMarks(page: ReturnType<PDFDocument['getPages']>[number], width:
       page.drawLine({ start: { x, y: y + outY * bleed }, end: { x, y: y + outY * slug }, ...registration });
     }
   }
+  page.pushOperators(endMarkedContent());
 }

@@ -93,7 +93,7 @@ export class PrintWindow {
   /** Prints the paginated document, with the contents' page numbers filled in when given. */
   async print(numbers: PrintNumbers = {}): Promise<Uint8Array> {
     if (numbers.contentsPages) await this.page.evaluate((pages) => window.folioFillContents(pages), numbers.contentsPages);
-    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false, timeout: 0 });
+    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: true, timeout: 0 });
   }
 
   async close(): Promise<void> {
