@@ -12,7 +12,7 @@ import { PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchmarkBook } from '../../bench/generate-book.ts';
 import { loadBook } from '../../pipeline/book/load.ts';
-import type { TransformedBook } from '../../pipeline/book/types.ts';
+import type { HastElement, TransformedBook } from '../../pipeline/book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
@@ -83,6 +83,20 @@ function openingPages({ book, texts }: BuiltBook): number[] {
     expect(pages, `${chapter.id} opens on exactly one page`).toHaveLength(1);
     return pages[0]!;
   });
+}
+
+/** The text of every paragraph of the chapters' bodies, without the note calls (their ① is generated). */
+function bodyParagraphs(book: TransformedBook): string[] {
+  const text = (node: HastElement['children'][number]): string =>
+    node.type === 'text' ? node.value : node.type === 'element' && !String(node.properties.className ?? '').includes('noteref') ? node.children.map(text).join('') : '';
+  const paragraphs: string[] = [];
+  const walk = (node: HastElement['children'][number]) => {
+    if (node.type !== 'element') return;
+    if (node.tagName === 'p') paragraphs.push(squeeze(text(node)));
+    else node.children.forEach(walk);
+  };
+  for (const chapter of book.chapters) chapter.body.children.forEach((node) => walk(node as HastElement));
+  return paragraphs;
 }
 
 /** The printed folio of a page: its last line when that is a number. */
@@ -242,6 +256,11 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
       expect(tree.filter((element) => element.text === title).length).toBeLessThanOrEqual(1);
       // Nothing loose: all text sits in an element below the Document.
       expect(tree[0]!.text).toBe('');
+      // Every paragraph is one P, those split by a page break too.
+      const paragraphs = bodyParagraphs(built.book);
+      const split = paragraphs.filter((paragraph) => !built.texts.some((page) => squeeze(page).includes(paragraph)));
+      expect(split.length, 'paragraphs split by a page break').toBeGreaterThan(0);
+      expect(paragraphs.filter((paragraph) => !texts('P').includes(paragraph))).toEqual([]);
     } else {
       expect(texts('H1')).toHaveLength(titles.length + 1);
       expect(texts('H2')).toHaveLength(headings(2).length + 1);

@@ -4,11 +4,16 @@
  * the copied pages; the ParentTree keys (the page → elements lookup a reader uses) are renumbered so
  * that the parts' keys follow one another, and the pages' StructParents with them.
  *
- * Chromium wraps the elements of every Paged.js page in a chain of NonStruct elements (the page,
- * sheet, area and content boxes). NonStruct means "no structure" and readers look through it; the copy
- * drops those wrappers, so the book's tree is H1, P, H2 … from the first page to the last.
+ * Two things Chromium's tags get wrong for a paginated book are mended on the way:
+ * - Chromium wraps the elements of every Paged.js page in a chain of NonStruct elements (the page,
+ *   sheet, area and content boxes). NonStruct means "no structure"; the copy drops those wrappers, so
+ *   the book's tree is H1, P, H2 … from the first page to the last. A NonStruct holding text of its own
+ *   directly under the Document (a note, an imprint line) becomes a P.
+ * - A paragraph (list, quotation …) split by a page break is two elements, one on each page.
+ *   templates/print/paginate.js marks the second piece with a private-use language subtag (the only
+ *   attribute Chromium carries into a tag); the copy merges it into the element it continues.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 
 const K = PDFName.of('K');
 const S = PDFName.of('S');
@@ -16,6 +21,7 @@ const PG = PDFName.of('Pg');
 const TYPE = PDFName.of('Type');
 const MCID = PDFName.of('MCID');
 const OBJ = PDFName.of('Obj');
+const LANG = PDFName.of('Lang');
 const NUMS = PDFName.of('Nums');
 const KIDS = PDFName.of('Kids');
 const STRUCT_PARENTS = PDFName.of('StructParents');
@@ -24,27 +30,40 @@ const ANNOTS = PDFName.of('Annots');
 const NON_STRUCT = PDFName.of('NonStruct');
 /** What an element keeps besides its type, parent, page and kids. */
 const KEPT = ['Lang', 'Alt', 'ActualText', 'E', 'T', 'A', 'C'].map((name) => PDFName.of(name));
+/** The private-use subtag paginate.js adds to the language of a split element's continuation. */
+const CONTINUED = '-x-folio-continued';
+
+/** An element of the book's tree, before it is written. */
+interface Element {
+  type: PDFName;
+  entries: Map<PDFName, PDFObject>;
+  kids: Kid[];
+  /** The second piece of an element split by a page break. */
+  continued: boolean;
+}
+
+type Kid = Element | { mcid: PDFNumber; page: PDFRef } | { annotation: PDFRef; page: PDFRef | undefined };
+
+const isElement = (kid: Kid | undefined): kid is Element => kid !== undefined && 'type' in kid;
 
 export class StructureBuilder {
-  private readonly documentRef: PDFRef;
-  private readonly kids: PDFObject[] = [];
-  private readonly parentTree: PDFObject[] = [];
+  private readonly document: Element = { type: PDFName.of('Document'), entries: new Map(), kids: [], continued: false };
+  /** Elements merged into the one they continue. */
+  private readonly mergedInto = new Map<Element, Element>();
+  /** ParentTree entries: a page's owner of each MCID, or an annotation's element. */
+  private readonly parentTree: Array<{ key: number; owners: Array<Element | undefined> | Element }> = [];
   private nextKey = 0;
 
-  constructor(private readonly joined: PDFDocument) {
-    this.documentRef = joined.context.nextRef();
-  }
+  constructor(private readonly joined: PDFDocument) {}
 
   /**
    * Adds `source`'s tags: its pages were copied to `copies` (same order). Keys of the parent tree and
    * the pages' StructParents move up by the keys used so far.
    */
   add(source: PDFDocument, copies: PDFPage[]): void {
-    const root = source.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-    const sourcePages = source.getPages();
     const pages = new Map<PDFRef, PDFRef>();
     const annotations = new Map<PDFRef, PDFRef>();
-    sourcePages.forEach((page, index) => {
+    source.getPages().forEach((page, index) => {
       const copy = copies[index]!;
       pages.set(page.ref, copy.ref);
       const from = page.node.lookupMaybe(ANNOTS, PDFArray)?.asArray() ?? [];
@@ -61,59 +80,98 @@ export class StructureBuilder {
         if (dict instanceof PDFDict) shiftKey(dict, STRUCT_PARENT, offset);
       }
     }
+    const root = source.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
     if (!root) return;
-    const copier = new ElementCopier(source.context, this.joined.context, this.documentRef, pages, annotations);
+    const reader = new TreeReader(source.context, pages, annotations);
     const top = source.context.lookup(root.get(K));
-    const documents = top instanceof PDFArray ? top.asArray() : top ? [root.get(K)!] : [];
-    for (const document of documents) {
+    for (const document of top instanceof PDFArray ? top.asArray() : top ? [root.get(K)!] : []) {
       const element = source.context.lookup(document);
-      if (element instanceof PDFDict) this.kids.push(...copier.kids(element, this.documentRef, undefined));
+      if (element instanceof PDFDict) this.append(this.document, reader.kids(element, undefined, true));
     }
     let keys = 0;
     for (const [key, value] of numberTreeEntries(source.context, root.lookup(PDFName.of('ParentTree')))) {
-      const copied = copier.parentTreeValue(value);
-      if (copied) this.parentTree.push(PDFNumber.of(key + offset), copied);
+      const resolved = source.context.lookup(value);
+      if (resolved instanceof PDFArray) {
+        this.parentTree.push({ key: key + offset, owners: resolved.asArray().map((owner) => (owner instanceof PDFRef ? reader.owners.get(owner) : undefined)) });
+      } else if (value instanceof PDFRef && reader.owners.has(value)) {
+        this.parentTree.push({ key: key + offset, owners: reader.owners.get(value)! });
+      }
       keys = Math.max(keys, key + 1);
     }
     const declared = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
     this.nextKey = offset + Math.max(keys, declared);
   }
 
+  /** Appends `kids` to `parent`, merging each continuation into the element before it (and its first kids into that one's last). */
+  private append(parent: Element, kids: Kid[]): void {
+    for (const kid of kids) {
+      const last = parent.kids.at(-1);
+      if (isElement(kid) && kid.continued && isElement(last) && last.type === kid.type) {
+        this.mergedInto.set(kid, last);
+        this.append(last, kid.kids);
+      } else {
+        parent.kids.push(kid);
+      }
+    }
+  }
+
   /** Writes the tree into the joined document's catalog, with /MarkInfo: this PDF is tagged. */
   finish(language: string): void {
     const context = this.joined.context;
     const rootRef = context.nextRef();
-    context.assign(this.documentRef, context.obj({ Type: 'StructElem', S: 'Document', P: rootRef, Lang: PDFString.of(language), K: this.kids }));
-    const parentTree = context.register(context.obj({ Nums: this.parentTree }));
-    context.assign(rootRef, context.obj({ Type: 'StructTreeRoot', K: this.documentRef, ParentTree: parentTree, ParentTreeNextKey: this.nextKey }));
+    this.document.entries.set(LANG, PDFString.of(language));
+    const refs = new Map<Element, PDFRef>();
+    const write = (element: Element, parent: PDFRef): PDFRef => {
+      const ref = context.nextRef();
+      refs.set(element, ref);
+      const dict = context.obj({ Type: 'StructElem', S: element.type, P: parent });
+      for (const [name, value] of element.entries) dict.set(name, value);
+      const kids = element.kids.map((kid): PDFObject => {
+        if (isElement(kid)) return write(kid, ref);
+        if ('mcid' in kid) return context.obj({ Type: 'MCR', Pg: kid.page, MCID: kid.mcid });
+        return context.obj({ Type: 'OBJR', Obj: kid.annotation, ...(kid.page ? { Pg: kid.page } : {}) });
+      });
+      dict.set(K, context.obj(kids));
+      context.assign(ref, dict);
+      return ref;
+    };
+    const documentRef = write(this.document, rootRef);
+    const refOf = (element: Element | undefined): PDFObject => {
+      let found = element;
+      while (found && this.mergedInto.has(found)) found = this.mergedInto.get(found);
+      return (found && refs.get(found)) ?? context.obj(null);
+    };
+    const nums = this.parentTree.flatMap(({ key, owners }) => [
+      PDFNumber.of(key),
+      Array.isArray(owners) ? context.register(context.obj(owners.map(refOf))) : refOf(owners),
+    ]);
+    const parentTree = context.register(context.obj({ Nums: nums }));
+    context.assign(rootRef, context.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: parentTree, ParentTreeNextKey: this.nextKey }));
     this.joined.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
     this.joined.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
   }
 }
 
-/** Copies structure elements from one document into another, flattening NonStruct wrappers. */
-class ElementCopier {
-  /** Source element → the element that holds its content in the copy (its parent for a NonStruct). */
-  private readonly elements = new Map<PDFRef, PDFRef>();
+/** Reads one part's structure elements into `Element`s, dropping NonStruct wrappers. */
+class TreeReader {
+  /** Source element → the element that holds its content (its nearest kept ancestor for a NonStruct). */
+  readonly owners = new Map<PDFRef, Element>();
 
   constructor(
     private readonly source: PDFContext,
-    private readonly target: PDFContext,
-    /** The joined book's Document element. */
-    private readonly root: PDFRef,
     private readonly pages: Map<PDFRef, PDFRef>,
     private readonly annotations: Map<PDFRef, PDFRef>,
   ) {}
 
-  /** The copied kids of `element`, to go under `parent`; `page` is the page its MCIDs are on. */
-  kids(element: PDFDict, parent: PDFRef, page: PDFRef | undefined): PDFObject[] {
+  /** The kids of `element`, read; `page` is the page its MCIDs are on, `atRoot` whether they go under the Document. */
+  kids(element: PDFDict, page: PDFRef | undefined, atRoot: boolean, owner?: Element): Kid[] {
     const onPage = element.get(PG) instanceof PDFRef ? (element.get(PG) as PDFRef) : page;
     const value = element.get(K);
     const list = value instanceof PDFArray ? value.asArray() : value ? [value] : [];
-    return list.flatMap((kid) => this.kid(kid, parent, onPage));
+    return list.flatMap((kid) => this.kid(kid, onPage, atRoot, owner));
   }
 
-  private kid(kid: PDFObject, parent: PDFRef, page: PDFRef | undefined): PDFObject[] {
+  private kid(kid: PDFObject, page: PDFRef | undefined, atRoot: boolean, owner: Element | undefined): Kid[] {
     if (kid instanceof PDFNumber) return this.markedContent(kid, page);
     const dict = this.source.lookup(kid);
     if (!(dict instanceof PDFDict)) return [];
@@ -125,41 +183,35 @@ class ElementCopier {
     if (type === '/OBJR') {
       const annotation = dict.get(OBJ) instanceof PDFRef ? this.annotations.get(dict.get(OBJ) as PDFRef) : undefined;
       const onPage = dict.get(PG) instanceof PDFRef ? this.pages.get(dict.get(PG) as PDFRef) : undefined;
-      return annotation ? [this.target.obj({ Type: 'OBJR', Obj: annotation, ...(onPage ? { Pg: onPage } : {}) })] : [];
+      return annotation ? [{ annotation, page: onPage }] : [];
     }
-    // A NonStruct that holds text of its own directly under the Document (a note, an imprint line) is
-    // a paragraph; every other NonStruct is dropped, its kids going to its parent.
-    const paragraph = parent === this.root && holdsContent(this.source, dict);
+    const paragraph = atRoot && holdsContent(this.source, dict);
     if (dict.get(S) === NON_STRUCT && !paragraph) {
-      if (kid instanceof PDFRef) this.elements.set(kid, parent);
-      return this.kids(dict, parent, page);
+      if (kid instanceof PDFRef && owner) this.owners.set(kid, owner);
+      return this.kids(dict, page, atRoot, owner);
     }
-    const ref = this.target.nextRef();
-    if (kid instanceof PDFRef) this.elements.set(kid, ref);
-    const copy = this.target.obj({ Type: 'StructElem', S: paragraph ? PDFName.of('P') : dict.get(S)!, P: parent });
+    const element: Element = { type: paragraph ? PDFName.of('P') : (dict.get(S) as PDFName), entries: new Map(), kids: [], continued: false };
+    if (kid instanceof PDFRef) this.owners.set(kid, element);
     for (const name of KEPT) {
       const value = dict.get(name);
-      if (value && !(value instanceof PDFRef)) copy.set(name, value.clone(this.target));
+      if (value && !(value instanceof PDFRef)) element.entries.set(name, value);
     }
-    copy.set(K, this.target.obj(this.kids(dict, ref, page)));
-    this.target.assign(ref, copy);
-    return [ref];
+    const lang = element.entries.get(LANG);
+    const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : '';
+    if (language.includes(CONTINUED)) {
+      element.continued = true;
+      // Unmerged (nothing of its kind before it), it keeps its own language; merged, its first piece's.
+      const own = language.slice(0, language.indexOf(CONTINUED));
+      if (own === 'und') element.entries.delete(LANG);
+      else element.entries.set(LANG, PDFString.of(own));
+    }
+    element.kids = this.kids(dict, page, false, element);
+    return [element];
   }
 
-  /** A marked-content reference, with the page it is on (an element's kids may span pages once flattened). */
-  private markedContent(mcid: PDFNumber, page: PDFRef | undefined): PDFObject[] {
+  private markedContent(mcid: PDFNumber, page: PDFRef | undefined): Kid[] {
     const onPage = page && this.pages.get(page);
-    return onPage ? [this.target.obj({ Type: 'MCR', Pg: onPage, MCID: mcid })] : [];
-  }
-
-  /** A ParentTree value: the array of elements owning a page's MCIDs, or the element of an annotation. */
-  parentTreeValue(value: PDFObject): PDFObject | undefined {
-    const resolved = this.source.lookup(value);
-    if (resolved instanceof PDFArray) {
-      const owners = resolved.asArray().map((owner) => (owner instanceof PDFRef ? this.elements.get(owner) : undefined) ?? this.target.obj(null));
-      return this.target.register(this.target.obj(owners));
-    }
-    return value instanceof PDFRef ? this.elements.get(value) : undefined;
+    return onPage ? [{ mcid, page: onPage }] : [];
   }
 }
 
