@@ -11,7 +11,8 @@
  * everything else passes through unchanged.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFPage } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { loadPdf } from './join.ts';
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PATH_PAINTING = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
@@ -67,8 +68,19 @@ function markStretch(stretch: string): string {
   return out.join('\n');
 }
 
+/**
+ * A document printed by Chromium, parsed, with its unmarked painting marked as artifacts. Done per
+ * printed part, outside its window: the other windows paginate meanwhile, and a one-chapter edit marks
+ * (and parses) one part.
+ */
+export async function markArtifacts(pdf: Uint8Array): Promise<PDFDocument> {
+  const document = await loadPdf(pdf);
+  for (const page of document.getPages()) markPageArtifacts(page);
+  return document;
+}
+
 /** Rewrites the content streams of a page printed by Chromium with its unmarked painting as artifacts. */
-export function markPageArtifacts(page: PDFPage): void {
+function markPageArtifacts(page: PDFPage): void {
   const context = page.doc.context;
   const contents = page.node.get(PDFName.of('Contents'));
   for (const ref of contents instanceof PDFArray ? contents.asArray() : [contents]) {

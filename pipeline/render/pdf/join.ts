@@ -2,18 +2,16 @@
  * Joins the printed documents into one PDF in memory (pdf-lib), with the blank pages that make each
  * document start on a right-hand page, and lays the folio sheet over it page by page. qpdf did the same
  * as a process in ~0.8 s for the 296-page benchmark book (files written, read, written again, then
- * parsed again to finish); pdf-lib takes ~0.2 s, and the finish works on the same document. Marking
- * the artifacts (inflating, rewriting and deflating every page's content) adds ~0.4 s.
+ * parsed again to finish); pdf-lib takes ~0.2 s, and the finish works on the same document.
  *
- * The joined book is tagged: each document's structure tree is carried over (structure.ts), and what is
- * not text of the book (running heads, rules, the folios laid over) is marked as an artifact.
+ * The joined book is tagged: each document's structure tree is carried over (structure.ts). The
+ * documents come with their artifacts marked (artifacts.ts); the folios laid over are marked here.
  */
 import { beginMarkedContent, endMarkedContent, ParseSpeeds, PDFDocument } from 'pdf-lib';
-import { markPageArtifacts } from './artifacts.ts';
 import { StructureBuilder } from './structure.ts';
 
 /** pdf-lib yields to the event loop every 100 objects by default; a build has nothing to run meanwhile. */
-const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 
 export interface JoinOptions {
   /** Whether a blank page follows each document. */
@@ -25,20 +23,16 @@ export interface JoinOptions {
   language: string;
 }
 
-export async function joinPdfs(documents: Uint8Array[], options: JoinOptions): Promise<PDFDocument> {
+export async function joinPdfs(documents: PDFDocument[], options: JoinOptions): Promise<PDFDocument> {
   const joined = await PDFDocument.create({ updateMetadata: false });
   const structure = new StructureBuilder(joined);
-  for (const [index, bytes] of documents.entries()) {
-    const source = await load(bytes);
+  for (const [index, source] of documents.entries()) {
     const copies = await joined.copyPages(source, source.getPageIndices());
-    for (const page of copies) {
-      markPageArtifacts(page);
-      joined.addPage(page);
-    }
+    for (const page of copies) joined.addPage(page);
     structure.add(source, copies);
     if (options.blankAfter[index]) joined.addPage(options.blankSize);
   }
-  const sheets = await joined.embedPages((await load(options.overlay)).getPages());
+  const sheets = await joined.embedPages((await loadPdf(options.overlay)).getPages());
   joined.getPages().forEach((page, index) => {
     const sheet = sheets[index];
     if (!sheet) return;

@@ -14,11 +14,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Element } from 'hast';
+import type { PDFDocument } from 'pdf-lib';
 import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
 import { printChapter } from './chapter.ts';
 import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
+import { markArtifacts } from './artifacts.ts';
 import { finishPdf } from './finish.ts';
 import { fontFaceCss } from './fonts.ts';
 import { frontMatter } from './front.ts';
@@ -62,14 +64,15 @@ type PaginateOptions = { css: string; bookTitle: string; noteNumbering: 'per-pag
 interface PrintedPart {
   key: string;
   pagination: Pagination;
-  pdf: Uint8Array;
+  /** Parsed once, artifacts marked: every later join copies its pages from it. */
+  pdf: PDFDocument;
 }
 
 /** The front matter keeps its window: the contents' numbers are filled in after the text is paginated. */
 interface FrontDocument {
   key: string;
   pagination: Pagination;
-  printed?: { key: string; pdf: Uint8Array };
+  printed?: { key: string; pdf: PDFDocument };
 }
 
 export class PrintSession {
@@ -127,10 +130,11 @@ export class PrintSession {
         const prepared = preparedParts[index]!;
         let part = this.parts.get(name);
         if (part?.key !== prepared.key) {
-          part = await this.withWindow(async (window) => {
+          const printed = await this.withWindow(async (window) => {
             const pagination = await window.paginate(shell, prepared, paginateOptions);
-            return { key: prepared.key, pagination, pdf: await window.print() };
+            return { pagination, pdf: await window.print() };
           });
+          part = { key: prepared.key, pagination: printed.pagination, pdf: await markArtifacts(printed.pdf) };
           this.parts.set(name, part);
           paginatedParts++;
           pagesSoFar += part.pagination.pages;
@@ -217,13 +221,14 @@ export class PrintSession {
    * The front matter printed with the contents' numbers, printed again only when they changed: in the
    * window that still holds it, or paginated again (the same pages) in whichever window is free.
    */
-  private async printedFront(front: FrontDocument, shell: string, prepared: PrintDocument, options: PaginateOptions, numbers: PrintNumbers): Promise<Uint8Array> {
+  private async printedFront(front: FrontDocument, shell: string, prepared: PrintDocument, options: PaginateOptions, numbers: PrintNumbers): Promise<PDFDocument> {
     const key = JSON.stringify(numbers);
     if (front.printed?.key !== key) {
-      const pdf = await this.withWindow(async (window) => {
+      const printed = await this.withWindow(async (window) => {
         if (window.holding !== prepared.key) await window.paginate(shell, prepared, options);
         return window.print(numbers);
       }, prepared.key);
+      const pdf = await markArtifacts(printed);
       front.printed = { key, pdf };
     }
     return front.printed.pdf;
