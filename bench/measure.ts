@@ -8,6 +8,8 @@
  * The fair figure is the summed PSS (each shared page divided among the processes that map it), but
  * /proc/<pid>/smaps_rollup costs ~5 ms a process to read, too slow for every sample: it is read when the
  * summed RSS reaches a new peak, at most every 200 ms, which gives the PSS at the tree's largest moments.
+ * Only when asked (`pss: true`): on 2 cores, reading it for ~20 Chromium processes slowed a PDF build
+ * that keeps both cores busy by ~10% (plain Chromium, which leaves a core idle, not at all).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -32,6 +34,8 @@ export interface RunOptions {
   interval?: number;
   /** The whole process group is killed after this many ms. */
   timeoutMs?: number;
+  /** Also read the summed PSS at the RSS peaks (costs CPU the measured command may need). */
+  pss?: boolean;
 }
 
 export function measure(command: string, args: string[], options: RunOptions = {}): Promise<Measurement> {
@@ -51,7 +55,7 @@ export function measure(command: string, args: string[], options: RunOptions = {
     const sample = () => {
       if (child.pid === undefined) return;
       const memory = treeMemory(child.pid);
-      if (memory.rss > peakBytes && Date.now() - pssReadAt >= 200) {
+      if (options.pss && memory.rss > peakBytes && Date.now() - pssReadAt >= 200) {
         pssReadAt = Date.now();
         peakPssBytes = Math.max(peakPssBytes, treePss(child.pid));
       }

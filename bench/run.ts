@@ -1,6 +1,7 @@
 /**
- * Runs one case: a warm-up run (which also tells whether the case can run here at all), then N
- * measured runs; then, once, what its output is (pages, Type 3 fonts, epubcheck).
+ * Runs one case: a warm-up run (which also tells whether the case can run here at all, and gives the
+ * summed PSS: reading it costs CPU, so the timed runs do not), then N measured runs; then, once, what
+ * its output is (pages, Type 3 fonts, epubcheck).
  */
 import type { BenchCase } from './cases.ts';
 import { epubcheck, pdfFacts, type EpubcheckResult } from './inspect.ts';
@@ -20,7 +21,7 @@ export interface CaseResult {
   peak_mb: number;
   /** Peak of the summed RssAnon of the tree (the private part): the lower figure. */
   peak_anon_mb: number;
-  /** Peak of the summed PSS of the tree (shared pages divided among their processes): the fair figure. */
+  /** Peak of the summed PSS of the tree (shared pages divided among their processes), in the warm-up run: the fair figure. */
   peak_pss_mb: number;
   pages?: number;
   type3_fonts?: boolean;
@@ -42,18 +43,17 @@ export interface RunSettings {
 export async function runCase(benchCase: BenchCase, settings: RunSettings): Promise<CaseResult | SkippedCase> {
   const { name, tool, invocation } = benchCase;
   if ('skip' in invocation) return { name, tool, reason: invocation.skip };
-  const once = async () => {
+  const once = async (pss = false) => {
     await benchCase.prepare?.();
-    return measure(invocation.command, invocation.args, { env: invocation.env, timeoutMs: settings.timeoutMs });
+    return measure(invocation.command, invocation.args, { env: invocation.env, timeoutMs: settings.timeoutMs, pss });
   };
   settings.log(`bench: ${name} — ${tool}: warm-up`);
-  const warmUp = await once();
+  const warmUp = await once(true);
   const failure = benchCase.failure(warmUp);
   if (failure) return { name, tool, reason: failure };
   const seconds: number[] = [];
   const peaks: number[] = [];
   const anonPeaks: number[] = [];
-  const pssPeaks: number[] = [];
   for (let run = 1; run <= settings.runs; run++) {
     const measured = await once();
     const failed = benchCase.failure(measured);
@@ -61,7 +61,6 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
     seconds.push(benchCase.seconds ? benchCase.seconds(measured) : measured.seconds);
     peaks.push(measured.peakBytes);
     anonPeaks.push(measured.peakAnonBytes);
-    pssPeaks.push(measured.peakPssBytes);
     settings.log(`bench: ${name} — ${tool}: run ${run}/${settings.runs} ${seconds.at(-1)!.toFixed(3)} s, ${mb(measured.peakBytes)} MB`);
   }
   const time = summarize(seconds);
@@ -77,7 +76,7 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
     max_s: round(time.max),
     peak_mb: mb(Math.max(...peaks)),
     peak_anon_mb: mb(Math.max(...anonPeaks)),
-    peak_pss_mb: mb(Math.max(...pssPeaks)),
+    peak_pss_mb: mb(warmUp.peakPssBytes),
   };
   const output = benchCase.output?.();
   if (output && benchCase.kind === 'pdf') {
