@@ -41,21 +41,24 @@
     const layoutStarted = performance.now();
     const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
     const layoutMs = performance.now() - layoutStarted;
-    markContinuations();
+    markForTags();
     return { pages: flow.total, anchors: anchorPages(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
   };
 
   /**
-   * Marks the pieces of text blocks that Paged.js split at a page break, for the PDF's tags: Chromium
-   * carries only an element's language into its tag, so the mark is a private-use subtag of that
-   * language (`zh-Hans-x-folio-continued`). The join (pipeline/render/pdf/structure.ts) merges each
-   * marked element into the one it continues and drops the mark. Notes are left alone: a note's
-   * continuation is not next to its beginning in reading order.
+   * Marks, for the PDF's tags, what Chromium cannot tell: the pieces of text blocks that Paged.js split
+   * at a page break (`continued`), and the notes at the page foot (`note`). Chromium carries only an
+   * element's language into its tag, so the mark is a private-use subtag of that language
+   * (`zh-Hans-x-folio-continued`). The join (pipeline/render/pdf/structure.ts) merges each continued
+   * element into the one it continues, makes each note a Note element, and drops the marks. A note's
+   * own continuation stays a Note of its own: it is not next to its beginning in reading order.
    */
-  function markContinuations() {
-    for (const element of document.querySelectorAll('.pagedjs_page_content [data-split-from]')) {
-      element.lang = `${element.closest('[lang]')?.lang || 'und'}-x-folio-continued`;
-    }
+  function markForTags() {
+    const mark = (element, what) => {
+      element.lang = `${element.closest('[lang]')?.lang || 'und'}-x-folio-${what}`;
+    };
+    for (const element of document.querySelectorAll('.pagedjs_page_content [data-split-from]')) mark(element, 'continued');
+    for (const element of document.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"]')) mark(element, 'note');
   }
 
   /**

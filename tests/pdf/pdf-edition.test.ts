@@ -261,11 +261,18 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
       const split = paragraphs.filter((paragraph) => !built.texts.some((page) => squeeze(page).includes(paragraph)));
       expect(split.length, 'paragraphs split by a page break').toBeGreaterThan(0);
       expect(paragraphs.filter((paragraph) => !texts('P').includes(paragraph))).toEqual([]);
+      // Every note is a Note element (one more where a note continues on the next page).
+      for (const note of chapters.flatMap((chapter) => chapter.notes)) {
+        const start = squeeze(note.content.map((node) => toString(node)).join('')).slice(0, 12);
+        expect(texts('Note').some((text) => text.startsWith(start)), `${note.id} is a Note`).toBe(true);
+        expect(texts('P').some((text) => text.startsWith(start)), `${note.id} is not a P`).toBe(false);
+      }
     } else {
       expect(texts('H1')).toHaveLength(titles.length + 1);
       expect(texts('H2')).toHaveLength(headings(2).length + 1);
       expect(texts('H3')).toHaveLength(headings(3).length);
     }
+    expect(texts('Note').length).toBeGreaterThanOrEqual(chapters.flatMap((chapter) => chapter.notes).length);
     const pdf = await readPdf(built.path);
     expect(unmarkedPainting(pdf)).toEqual([]);
     expect(parentTreeProblems(pdf)).toEqual([]);

@@ -12,6 +12,8 @@
  * - A paragraph (list, quotation …) split by a page break is two elements, one on each page.
  *   templates/print/paginate.js marks the second piece with a private-use language subtag (the only
  *   attribute Chromium carries into a tag); the copy merges it into the element it continues.
+ * - The notes at the page foot are plain NonStruct; paginate.js marks them the same way and the copy
+ *   makes each a Note element, with the ID that PDF/UA asks of a Note.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 
@@ -22,6 +24,7 @@ const TYPE = PDFName.of('Type');
 const MCID = PDFName.of('MCID');
 const OBJ = PDFName.of('Obj');
 const LANG = PDFName.of('Lang');
+const ID = PDFName.of('ID');
 const NUMS = PDFName.of('Nums');
 const KIDS = PDFName.of('Kids');
 const STRUCT_PARENTS = PDFName.of('StructParents');
@@ -30,8 +33,9 @@ const ANNOTS = PDFName.of('Annots');
 const NON_STRUCT = PDFName.of('NonStruct');
 /** What an element keeps besides its type, parent, page and kids. */
 const KEPT = ['Lang', 'Alt', 'ActualText', 'E', 'T', 'A', 'C'].map((name) => PDFName.of(name));
-/** The private-use subtag paginate.js adds to the language of a split element's continuation. */
+/** The private-use subtags paginate.js adds to the language of a split element's continuation, and of a note. */
 const CONTINUED = '-x-folio-continued';
+const NOTE = '-x-folio-note';
 
 /** An element of the book's tree, before it is written. */
 interface Element {
@@ -50,6 +54,7 @@ export class StructureBuilder {
   private readonly document: Element = { type: PDFName.of('Document'), entries: new Map(), kids: [], continued: false };
   /** Elements merged into the one they continue. */
   private readonly mergedInto = new Map<Element, Element>();
+  private readonly notes = { count: 0 };
   /** ParentTree entries: a page's owner of each MCID, or an annotation's element. */
   private readonly parentTree: Array<{ key: number; owners: Array<Element | undefined> | Element }> = [];
   private nextKey = 0;
@@ -82,7 +87,7 @@ export class StructureBuilder {
     }
     const root = source.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
     if (!root) return;
-    const reader = new TreeReader(source.context, pages, annotations);
+    const reader = new TreeReader(source.context, pages, annotations, this.notes);
     const top = source.context.lookup(root.get(K));
     for (const document of top instanceof PDFArray ? top.asArray() : top ? [root.get(K)!] : []) {
       const element = source.context.lookup(document);
@@ -161,6 +166,8 @@ class TreeReader {
     private readonly source: PDFContext,
     private readonly pages: Map<PDFRef, PDFRef>,
     private readonly annotations: Map<PDFRef, PDFRef>,
+    /** Notes numbered so far in the book: their IDs must be unique across the parts. */
+    private readonly notes: { count: number },
   ) {}
 
   /** The kids of `element`, read; `page` is the page its MCIDs are on, `atRoot` whether they go under the Document. */
@@ -185,26 +192,29 @@ class TreeReader {
       const onPage = dict.get(PG) instanceof PDFRef ? this.pages.get(dict.get(PG) as PDFRef) : undefined;
       return annotation ? [{ annotation, page: onPage }] : [];
     }
+    const lang = dict.get(LANG);
+    const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : '';
+    const note = language.includes(NOTE);
     const paragraph = atRoot && holdsContent(this.source, dict);
-    if (dict.get(S) === NON_STRUCT && !paragraph) {
+    if (dict.get(S) === NON_STRUCT && !paragraph && !note) {
       if (kid instanceof PDFRef && owner) this.owners.set(kid, owner);
       return this.kids(dict, page, atRoot, owner);
     }
-    const element: Element = { type: paragraph ? PDFName.of('P') : (dict.get(S) as PDFName), entries: new Map(), kids: [], continued: false };
+    const tag = note ? 'Note' : paragraph ? 'P' : undefined;
+    const element: Element = { type: tag ? PDFName.of(tag) : (dict.get(S) as PDFName), entries: new Map(), kids: [], continued: language.includes(CONTINUED) };
     if (kid instanceof PDFRef) this.owners.set(kid, element);
     for (const name of KEPT) {
       const value = dict.get(name);
       if (value && !(value instanceof PDFRef)) element.entries.set(name, value);
     }
-    const lang = element.entries.get(LANG);
-    const language = lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : '';
-    if (language.includes(CONTINUED)) {
-      element.continued = true;
-      // Unmerged (nothing of its kind before it), it keeps its own language; merged, its first piece's.
-      const own = language.slice(0, language.indexOf(CONTINUED));
+    const mark = [CONTINUED, NOTE].map((subtag) => language.indexOf(subtag)).filter((at) => at >= 0);
+    if (mark.length) {
+      // The element's own language, without the marks (merged, it takes its first piece's).
+      const own = language.slice(0, Math.min(...mark));
       if (own === 'und') element.entries.delete(LANG);
       else element.entries.set(LANG, PDFString.of(own));
     }
+    if (note) element.entries.set(ID, PDFString.of(`note-${++this.notes.count}`));
     element.kids = this.kids(dict, page, false, element);
     return [element];
   }
