@@ -3,9 +3,10 @@
  * after an edit re-paginates only the part holding the changed chapter (the preview and the bench use
  * this; `edition.render` opens a session for one render and closes it).
  *
- *   chapters -> parts (groups of chapters) -> paginate and print each part in a pool of windows, one per
- *   core, then the front matter in the first window free -> page layout from the measured counts ->
- *   contents' numbers filled in, folio sheet printed -> join + folio overlay (pdf-lib) -> boxes, metadata,
+ *   chapters -> parts (groups of chapters) -> paginate and print (tagged) each part in a pool of windows,
+ *   one per core, then the front matter in the first window free; each printed part parsed and its
+ *   artifacts marked -> page layout from the measured counts -> contents' numbers filled in, folio sheet
+ *   printed -> join with the parts' structure trees + folio overlay (pdf-lib) -> boxes, metadata,
  *   bookmarks, fixed dates (pdf-lib)
  */
 import { createHash } from 'node:crypto';
