@@ -92,7 +92,8 @@ export class PrintWindow {
 
   /**
    * Prints the paginated document, with the contents' page numbers filled in when given. Tagged: the
-   * join builds the book's structure tree from these (structure.ts); tagging costs ~15% of the print.
+   * join builds the book's structure tree from these (structure.ts). Tagging makes printing ~50% slower
+   * (the benchmark book's 11 documents: ~4.1 s of printing untagged, ~6.3 s tagged).
    */
   async print(numbers: PrintNumbers = {}): Promise<Uint8Array> {
     if (numbers.contentsPages) await this.page.evaluate((pages) => window.folioFillContents(pages), numbers.contentsPages);
