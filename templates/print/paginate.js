@@ -46,7 +46,8 @@
   };
 
   /**
-   * Marks, for the PDF's tags, what Chromium cannot tell: the pieces of text blocks that Paged.js split
+   * Marks, for the PDF's tags, what Chromium cannot tell or does not tag: the note numbers (set as text
+   * in place of the generated ①), the pieces of text blocks that Paged.js split
    * at a page break (`continued`), and the notes at the page foot (`note`). Chromium carries only an
    * element's language into its tag, so the mark is a private-use subtag of that language
    * (`zh-Hans-x-folio-continued`). The join (pipeline/render/pdf/structure.ts) merges each continued
@@ -59,6 +60,16 @@
     };
     for (const element of document.querySelectorAll('.pagedjs_page_content [data-split-from]')) mark(element, 'continued');
     for (const element of document.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"]')) mark(element, 'note');
+    // The note numbers, generated content until now (Chromium leaves that untagged), become text.
+    const numbered = (element, place) => {
+      const number = document.createElement('span');
+      number.className = 'mark';
+      number.textContent = element.dataset.mark;
+      element[place](number);
+      element.classList.add('marked');
+    };
+    for (const call of document.querySelectorAll('.pagedjs_area [data-footnote-call][data-mark], .note-again[data-mark]')) numbered(call, 'append');
+    for (const note of document.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"][data-mark]:not([data-split-from])')) numbered(note, 'prepend');
   }
 
   /**

@@ -256,15 +256,19 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
       expect(tree.filter((element) => element.text === title).length).toBeLessThanOrEqual(1);
       // Nothing loose: all text sits in an element below the Document.
       expect(tree[0]!.text).toBe('');
-      // Every paragraph is one P, those split by a page break too.
-      const paragraphs = bodyParagraphs(built.book);
-      const split = paragraphs.filter((paragraph) => !built.texts.some((page) => squeeze(page).includes(paragraph)));
+      // Every paragraph is one P, those split by a page break too; the calls' numbers are in its text.
+      const unnumbered = (text: string) => text.replace(/[①-⑩]/g, '');
+      const paragraphs = bodyParagraphs(built.book).map(unnumbered);
+      const split = paragraphs.filter((paragraph) => !built.texts.some((page) => unnumbered(squeeze(page)).includes(paragraph)));
       expect(split.length, 'paragraphs split by a page break').toBeGreaterThan(0);
-      expect(paragraphs.filter((paragraph) => !texts('P').includes(paragraph))).toEqual([]);
-      // Every note is a Note element (one more where a note continues on the next page).
-      for (const note of chapters.flatMap((chapter) => chapter.notes)) {
+      expect(paragraphs.filter((paragraph) => !texts('P').map(unnumbered).includes(paragraph))).toEqual([]);
+      const notes = chapters.flatMap((chapter) => chapter.notes);
+      const numbers = (list: string[]) => list.join('').match(/[①-⑩]/g)?.length ?? 0;
+      expect(numbers(texts('P')) - numbers(bodyParagraphs(built.book)), 'the calls’ numbers are text').toBeGreaterThanOrEqual(notes.length);
+      // Every note is a Note element that begins with its number (one more where a note continues on the next page).
+      for (const note of notes) {
         const start = squeeze(note.content.map((node) => toString(node)).join('')).slice(0, 12);
-        expect(texts('Note').some((text) => text.startsWith(start)), `${note.id} is a Note`).toBe(true);
+        expect(texts('Note').some((text) => /^[①-⑩]/.test(text) && text.slice(1).startsWith(start)), `${note.id} is a numbered Note`).toBe(true);
         expect(texts('P').some((text) => text.startsWith(start)), `${note.id} is not a P`).toBe(false);
       }
     } else {
