@@ -88,8 +88,7 @@ export class StructureBuilder {
     const root = source.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
     if (!root) return;
     const reader = new TreeReader(source.context, pages, annotations, this.notes);
-    const top = source.context.lookup(root.get(K));
-    for (const document of top instanceof PDFArray ? top.asArray() : top ? [root.get(K)!] : []) {
+    for (const document of kidsOf(source.context, root)) {
       const element = source.context.lookup(document);
       if (element instanceof PDFDict) this.append(this.document, reader.kids(element, undefined, true));
     }
@@ -173,9 +172,7 @@ class TreeReader {
   /** The kids of `element`, read; `page` is the page its MCIDs are on, `atRoot` whether they go under the Document. */
   kids(element: PDFDict, page: PDFRef | undefined, atRoot: boolean, owner?: Element): Kid[] {
     const onPage = element.get(PG) instanceof PDFRef ? (element.get(PG) as PDFRef) : page;
-    const value = element.get(K);
-    const list = value instanceof PDFArray ? value.asArray() : value ? [value] : [];
-    return list.flatMap((kid) => this.kid(kid, onPage, atRoot, owner));
+    return kidsOf(this.source, element).flatMap((kid) => this.kid(kid, onPage, atRoot, owner));
   }
 
   private kid(kid: PDFObject, page: PDFRef | undefined, atRoot: boolean, owner: Element | undefined): Kid[] {
@@ -225,11 +222,16 @@ class TreeReader {
   }
 }
 
+/** The kids of an element or of the tree root: /K holds one kid or an array of them (direct or not). */
+function kidsOf(context: PDFContext, dict: PDFDict): PDFObject[] {
+  const value = dict.get(K);
+  const resolved = value instanceof PDFRef ? context.lookup(value) : value;
+  return resolved instanceof PDFArray ? resolved.asArray() : value ? [value] : [];
+}
+
 /** Whether an element's kids include marked content (an MCID or a marked-content reference). */
 function holdsContent(context: PDFContext, element: PDFDict): boolean {
-  const value = element.get(K);
-  const kids = value instanceof PDFArray ? value.asArray() : value ? [value] : [];
-  return kids.some((kid) => {
+  return kidsOf(context, element).some((kid) => {
     if (kid instanceof PDFNumber) return true;
     const dict = context.lookup(kid);
     return dict instanceof PDFDict && dict.get(TYPE)?.toString() === '/MCR';
