@@ -42,7 +42,8 @@
     const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
     const layoutMs = performance.now() - layoutStarted;
     markForTags();
-    return { pages: flow.total, anchors: anchorPages(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes() };
+    const noteCalls = linkCallsToNotes();
+    return { pages: flow.total, anchors: anchorPages(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes(), noteCalls };
   };
 
   /**
@@ -70,6 +71,25 @@
     };
     for (const call of document.querySelectorAll('.pagedjs_area [data-footnote-call][data-mark], .note-again[data-mark]')) numbered(call, 'append');
     for (const note of document.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"][data-mark]:not([data-split-from])')) numbered(note, 'prepend');
+  }
+
+  /**
+   * Links each note call to its note (the note's first piece), by the manuscript's note id (`ch01-fn1`,
+   * unique in the book; Paged.js's ids are random). Chromium prints each as a Link annotation inside a
+   * tagged Link element; the join points it at the note's place on the joined page (links.ts).
+   * Returns the number printed at each linked call, by note id, for the link's description.
+   */
+  function linkCallsToNotes() {
+    const calls = {};
+    for (const note of document.querySelectorAll('.pagedjs_footnote_inner_content [data-note="footnote"]')) note.removeAttribute('id');
+    for (const call of document.querySelectorAll('.pagedjs_area [data-footnote-call]')) {
+      const note = document.querySelector(`.pagedjs_footnote_inner_content [data-note="footnote"][data-ref="${call.dataset.ref}"]:not([data-split-from])`);
+      if (!note?.dataset.noteId) continue;
+      note.id = note.dataset.noteId;
+      call.setAttribute('href', `#${note.id}`);
+      calls[note.id] = call.dataset.mark ?? '';
+    }
+    return calls;
   }
 
   /**
@@ -148,7 +168,7 @@
       calls.forEach((call, index) => {
         const number = pageNoteNumber(call, index);
         call.dataset.mark = number;
-        call.removeAttribute('href'); // Paged.js's random ids must not reach the PDF
+        call.removeAttribute('href'); // a random id: linkCallsToNotes links the call once the pages are laid out
       });
       for (const again of content.querySelectorAll('.note-again')) {
         const note = document.querySelector(`[data-note="footnote"][data-note-id="${again.dataset.noteId}"]`);

@@ -124,9 +124,12 @@ export function grayPixels(path: string, x: number, y: number, size: number): nu
 
 export interface StructureElement {
   type: string;
-  /** The element's own text (the quoted lines right under it), squeezed. */
+  /** The element's own text (the quoted lines right under it, and under its Link and Span kids), squeezed. */
   text: string;
 }
+
+/** Elements inside a line of text: their text is also their parent's (a note call's ① in its paragraph). */
+const TEXT_LEVEL = new Set(['Link', 'Span']);
 
 /**
  * The structure tree in reading order as poppler reads it: each element, with its text when asked
@@ -134,13 +137,22 @@ export interface StructureElement {
  */
 export function structure(path: string, options: { text: boolean }): StructureElement[] {
   const elements: StructureElement[] = [];
+  // The open elements, outermost first, with the indentation of their line: poppler indents kids by two.
+  const open: Array<{ element: StructureElement; indent: number }> = [];
   for (const line of run('pdfinfo', [options.text ? '-struct-text' : '-struct', path]).split('\n')) {
+    if (!line.trim()) continue;
+    const indent = line.length - line.trimStart().length;
+    while (open.length && open.at(-1)!.indent >= indent) open.pop();
     const text = /^\s*"(.*)"$/.exec(line);
     if (text) {
-      const last = elements.at(-1);
-      if (last) last.text += squeeze(text[1]!);
-    } else if (line.trim()) {
-      elements.push({ type: line.trim().split(' ')[0]!, text: '' });
+      for (let at = open.length - 1; at >= 0; at--) {
+        open[at]!.element.text += squeeze(text[1]!);
+        if (!TEXT_LEVEL.has(open[at]!.element.type)) break;
+      }
+    } else {
+      const element = { type: line.trim().split(' ')[0]!, text: '' };
+      elements.push(element);
+      open.push({ element, indent });
     }
   }
   return elements;
@@ -200,15 +212,37 @@ export function parentTreeProblems(pdf: PDFDocument): string[] {
       else if (kid instanceof PDFDict && kid.get(PDFName.of('MCID'))) owner.set(`${kid.get(PDFName.of('Pg'))} ${kid.get(PDFName.of('MCID'))}`, ref.toString());
     }
   };
+  const annotationOwner = new Map<string, string>(); // annotation ref -> element ref (an OBJR kid)
+  const walkObjects = (ref: PDFRef) => {
+    const value = context.lookup(ref, PDFDict).get(PDFName.of('K'));
+    for (const kid of value instanceof PDFArray ? value.asArray() : value ? [value] : []) {
+      if (kid instanceof PDFRef) walkObjects(kid);
+      else if (kid instanceof PDFDict && kid.get(PDFName.of('Obj'))) annotationOwner.set(String(kid.get(PDFName.of('Obj'))), ref.toString());
+    }
+  };
   const top = root.get(PDFName.of('K'));
-  for (const ref of top instanceof PDFArray ? top.asArray() : [top]) walk(ref as PDFRef);
+  for (const ref of top instanceof PDFArray ? top.asArray() : [top]) {
+    walk(ref as PDFRef);
+    walkObjects(ref as PDFRef);
+  }
   const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).asArray();
   const parents = new Map<number, PDFArray>();
+  const annotationParents = new Map<number, string>();
   for (let index = 0; index < nums.length; index += 2) {
     const value = context.lookup(nums[index + 1]!);
     if (value instanceof PDFArray) parents.set((nums[index] as PDFNumber).asNumber(), value);
+    else annotationParents.set((nums[index] as PDFNumber).asNumber(), String(nums[index + 1]));
   }
   const problems: string[] = [];
+  // An annotation (a link) maps, through its StructParent entry, to the element that lists it (OBJR).
+  pdf.getPages().forEach((page, index) => {
+    for (const ref of page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []) {
+      const key = context.lookup(ref, PDFDict).get(PDFName.of('StructParent'));
+      const listed = key instanceof PDFNumber ? annotationParents.get(key.asNumber()) : undefined;
+      const expected = annotationOwner.get(String(ref));
+      if (!expected || listed !== expected) problems.push(`page ${index + 1} annotation ${ref}: ParentTree says ${listed}, the tree ${expected}`);
+    }
+  });
   const contents = pageContents(pdf);
   pdf.getPages().forEach((page, index) => {
     const mcids = [...contents[index]!.matchAll(/\/MCID\s+(\d+)/g)].map((match) => Number(match[1]));
@@ -223,4 +257,37 @@ export function parentTreeProblems(pdf: PDFDocument): string[] {
     }
   });
   return problems;
+}
+
+export interface Link {
+  /** 0-based page of the link and of the place it goes to. */
+  page: number;
+  targetPage: number;
+  /** Top of the link's box and the height it goes to, in points from the page's foot. */
+  top: number;
+  targetTop: number;
+  description: string;
+}
+
+/** The link annotations of every page, with their explicit destinations (a named one counts as unresolved: targetPage -1). */
+export function links(pdf: PDFDocument): Link[] {
+  const pages = pdf.getPages();
+  const indexOf = new Map(pages.map((page, index) => [page.ref.toString(), index]));
+  return pages.flatMap((page, index) =>
+    (page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []).flatMap((ref) => {
+      const annotation = pdf.context.lookup(ref, PDFDict);
+      if (annotation.get(PDFName.of('Subtype')) !== PDFName.of('Link')) return [];
+      const destination = annotation.get(PDFName.of('Dest'));
+      const target = destination instanceof PDFArray ? destination.asArray() : [];
+      const contents = annotation.get(PDFName.of('Contents'));
+      const rect = annotation.lookup(PDFName.of('Rect'), PDFArray).asArray().map((value) => (value as PDFNumber).asNumber());
+      return [{
+        page: index,
+        targetPage: indexOf.get(String(target[0])) ?? -1,
+        top: Math.max(rect[1]!, rect[3]!),
+        targetTop: target[3] instanceof PDFNumber ? target[3].asNumber() : Number.NaN,
+        description: contents instanceof PDFString || contents instanceof PDFHexString ? contents.decodeText() : '',
+      }];
+    }),
+  );
 }

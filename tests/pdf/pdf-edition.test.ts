@@ -14,9 +14,10 @@ import { generateBenchmarkBook } from '../../bench/generate-book.ts';
 import { loadBook } from '../../pipeline/book/load.ts';
 import type { HastElement, TransformedBook } from '../../pipeline/book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
+import { LABELS } from '../../pipeline/render/labels.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
-import { bookmarks, fonts, grayPixels, info, lines, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting } from './inspect.ts';
+import { bookmarks, fonts, grayPixels, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting } from './inspect.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'tests/output/pdf');
@@ -281,6 +282,20 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
     expect(unmarkedPainting(pdf)).toEqual([]);
     expect(parentTreeProblems(pdf)).toEqual([]);
     expect(String(pdf.catalog.lookup(PDFName.of('MarkInfo')))).toContain('/Marked true');
+  });
+
+  it('links each note call to its note, further down the same page, as a described and tagged link', async () => {
+    const built = get();
+    const notes = built.book.chapters.flatMap((chapter) => chapter.notes);
+    const found = links(await readPdf(built.path));
+    expect(found, 'one link per note (a repeated call is not one)').toHaveLength(notes.length);
+    for (const link of found) {
+      expect(link.targetPage, `the link on page ${link.page + 1} goes to its own page`).toBe(link.page);
+      expect(link.targetTop, `the link on page ${link.page + 1} goes down to the notes`).toBeLessThan(link.top);
+      expect(link.description).toMatch(new RegExp(`^${LABELS.notes}[①-⑩]$`));
+    }
+    // Each link is a Link element holding the call's number and the annotation; the ParentTree test above checks both ways.
+    expect(structure(built.path, { text: false }).filter((element) => element.type === 'Link')).toHaveLength(notes.length);
   });
 
   it('carries the book’s metadata and language', async () => {

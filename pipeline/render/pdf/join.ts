@@ -6,8 +6,10 @@
  *
  * The joined book is tagged: each document's structure tree is carried over (structure.ts). The
  * documents come with their artifacts marked (artifacts.ts); the folios laid over are marked here.
+ * Their links (note calls) are pointed at the joined pages (links.ts).
  */
 import { beginMarkedContent, endMarkedContent, ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { resolveLinks } from './links.ts';
 import { StructureBuilder } from './structure.ts';
 
 /** pdf-lib yields to the event loop every 100 objects by default; a build has nothing to run meanwhile. */
@@ -21,6 +23,8 @@ export interface JoinOptions {
   overlay: Uint8Array;
   /** The language of the structure tree's Document element. */
   language: string;
+  /** A link's description, from the name of the place it goes to (a note's id). */
+  describeLink: (name: string) => string | undefined;
 }
 
 export async function joinPdfs(documents: PDFDocument[], options: JoinOptions): Promise<PDFDocument> {
@@ -30,6 +34,7 @@ export async function joinPdfs(documents: PDFDocument[], options: JoinOptions): 
     const copies = await joined.copyPages(source, source.getPageIndices());
     for (const page of copies) joined.addPage(page);
     structure.add(source, copies);
+    resolveLinks(joined, source, copies, options.describeLink);
     if (options.blankAfter[index]) joined.addPage(options.blankSize);
   }
   const sheets = await joined.embedPages((await loadPdf(options.overlay)).getPages());

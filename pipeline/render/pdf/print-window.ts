@@ -29,6 +29,8 @@ export interface Pagination {
   blankPages: number[];
   /** Notes whose text does not begin on the page of their call. */
   movedNotes: string[];
+  /** The number printed at each note's (first) call, by note id: its link's description. */
+  noteCalls: Record<string, string>;
   fontsMs: number;
   layoutMs: number;
 }
@@ -38,6 +40,7 @@ interface BrowserPagination {
   anchors: Record<string, number>;
   blankPages: number[];
   overflowingNotes: string[];
+  noteCalls: Record<string, string>;
   fontsMs: number;
   layoutMs: number;
 }
@@ -87,7 +90,7 @@ export class PrintWindow {
       },
     );
     this.holding = document.key;
-    return { pages: result.pages, anchors: result.anchors, blankPages: result.blankPages, movedNotes: result.overflowingNotes, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
+    return { pages: result.pages, anchors: result.anchors, blankPages: result.blankPages, movedNotes: result.overflowingNotes, noteCalls: result.noteCalls, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
   }
 
   /**

@@ -168,7 +168,14 @@ export class PrintSession {
     ]);
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
     const blankSize: [number, number] = [geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt];
-    const joined = await joinPdfs([frontPdf, ...parts.map((part) => part.pdf)], { blankAfter: layout.blankAfter, blankSize, overlay: folioSheet, language: meta.language });
+    const noteCalls = new Map(parts.flatMap((part) => Object.entries(part.pagination.noteCalls)));
+    const joined = await joinPdfs([frontPdf, ...parts.map((part) => part.pdf)], {
+      blankAfter: layout.blankAfter,
+      blankSize,
+      overlay: folioSheet,
+      language: meta.language,
+      describeLink: (name) => (noteCalls.has(name) ? `${LABELS.notes}${noteCalls.get(name)}` : undefined),
+    });
 
     // 4. Boxes, metadata, bookmarks, fixed dates.
     const outline = outlineOf(front.pagination, parts, layout.starts);
