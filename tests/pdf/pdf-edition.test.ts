@@ -284,18 +284,23 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
     expect(String(pdf.catalog.lookup(PDFName.of('MarkInfo')))).toContain('/Marked true');
   });
 
-  it('links each note call to its note, further down the same page, as a described and tagged link', async () => {
+  it('links each contents entry to its report and each note call to its note below it, as described and tagged links', async () => {
     const built = get();
+    const openings = openingPages(built);
     const notes = built.book.chapters.flatMap((chapter) => chapter.notes);
     const found = links(await readPdf(built.path));
-    expect(found, 'one link per note (a repeated call is not one)').toHaveLength(notes.length);
-    for (const link of found) {
+    const contents = found.filter((link) => link.page < openings[0]!);
+    expect(contents.map((link) => link.targetPage), 'each entry goes to its report’s opening').toEqual(openings);
+    expect(contents.map((link) => link.description)).toEqual(built.book.chapters.map((chapter) => chapter.chapter.title));
+    const calls = found.filter((link) => link.page >= openings[0]!);
+    expect(calls, 'one link per note (a repeated call is not one)').toHaveLength(notes.length);
+    for (const link of calls) {
       expect(link.targetPage, `the link on page ${link.page + 1} goes to its own page`).toBe(link.page);
       expect(link.targetTop, `the link on page ${link.page + 1} goes down to the notes`).toBeLessThan(link.top);
       expect(link.description).toMatch(new RegExp(`^${LABELS.notes}[①-⑩]$`));
     }
-    // Each link is a Link element holding the call's number and the annotation; the ParentTree test above checks both ways.
-    expect(structure(built.path, { text: false }).filter((element) => element.type === 'Link')).toHaveLength(notes.length);
+    // Each link is a Link element holding its text and the annotation; the ParentTree test above checks both ways.
+    expect(structure(built.path, { text: false }).filter((element) => element.type === 'Link')).toHaveLength(found.length);
   });
 
   it('carries the book’s metadata and language', async () => {

@@ -20,12 +20,15 @@ const PLACEHOLDER_PAGE = 888;
 /** Front matter whose contents numbers are placeholders, each `.toc-page` marked with its chapter id. */
 export function frontMatter(book: TransformedBook): Element[] {
   const pages = new Map(book.chapters.map((chapter) => [chapter.id, PLACEHOLDER_PAGE]));
-  const contents = contentsList(book, { depth: CONTENTS_DEPTH, href: (chapter) => `#${chapter.id}`, pages });
+  const contents = contentsList(book, { depth: CONTENTS_DEPTH, href: (chapter) => `#${chapter.id}-title`, pages });
   let entry = 0;
   visit(contents, 'element', (node) => {
-    // Links would point into other documents of the join, and become file:// URLs of the build folder.
-    delete node.properties.href;
-    if (String(node.properties.className ?? '').includes('toc-page')) node.properties.dataChapter = book.chapters[entry++]!.id;
+    const classes = String(node.properties.className ?? '');
+    // A report's title is in another printed document, and Chromium links only within one: each entry
+    // links to itself, a stand-in that the join points at the title's page (links.ts).
+    if (classes.includes('toc-title')) node.properties.id = String(node.properties.href).slice(1);
+    else delete node.properties.href;
+    if (classes.includes('toc-page')) node.properties.dataChapter = book.chapters[entry++]!.id;
   });
   return [titlePage(book.book.meta), copyrightPage(book.book.meta), contents];
 }

@@ -6,10 +6,10 @@
  *
  * The joined book is tagged: each document's structure tree is carried over (structure.ts). The
  * documents come with their artifacts marked (artifacts.ts); the folios laid over are marked here.
- * Their links (note calls) are pointed at the joined pages (links.ts).
+ * Their links (note calls, contents entries) are pointed at the joined pages (links.ts).
  */
-import { beginMarkedContent, endMarkedContent, ParseSpeeds, PDFDocument } from 'pdf-lib';
-import { resolveLinks } from './links.ts';
+import { beginMarkedContent, endMarkedContent, ParseSpeeds, PDFDocument, type PDFPage } from 'pdf-lib';
+import { resolveLinks, type LinkTargets } from './links.ts';
 import { StructureBuilder } from './structure.ts';
 
 /** pdf-lib yields to the event loop every 100 objects by default; a build has nothing to run meanwhile. */
@@ -23,20 +23,23 @@ export interface JoinOptions {
   overlay: Uint8Array;
   /** The language of the structure tree's Document element. */
   language: string;
-  /** A link's description, from the name of the place it goes to (a note's id). */
-  describeLink: (name: string) => string | undefined;
+  /** Where the links go (a report's title, a note) and how they are described. */
+  links: LinkTargets;
 }
 
 export async function joinPdfs(documents: PDFDocument[], options: JoinOptions): Promise<PDFDocument> {
   const joined = await PDFDocument.create({ updateMetadata: false });
   const structure = new StructureBuilder(joined);
+  const copied: Array<[PDFDocument, PDFPage[]]> = [];
   for (const [index, source] of documents.entries()) {
     const copies = await joined.copyPages(source, source.getPageIndices());
     for (const page of copies) joined.addPage(page);
     structure.add(source, copies);
-    resolveLinks(joined, source, copies, options.describeLink);
+    copied.push([source, copies]);
     if (options.blankAfter[index]) joined.addPage(options.blankSize);
   }
+  // Once every page is in: the contents link to pages of later documents.
+  for (const [source, copies] of copied) resolveLinks(joined, source, copies, options.links);
   const sheets = await joined.embedPages((await loadPdf(options.overlay)).getPages());
   joined.getPages().forEach((page, index) => {
     const sheet = sheets[index];

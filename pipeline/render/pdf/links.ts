@@ -1,21 +1,30 @@
 /**
- * The links inside the book: each note call links to its note. Chromium prints such a link as a Link
- * annotation whose /Dest names a destination listed in its own document's catalog (/Dests); the joined
- * book has no such list, so each link gets the explicit destination instead (the copied page, the
- * same place on it), and the description (/Contents) that PDF/UA asks of every link.
+ * The links inside the book: each note call links to its note, each contents entry to its report.
+ * Chromium prints a link as a Link annotation whose /Dest names a destination listed in its own
+ * document's catalog (/Dests), and only when the target is in that document; the joined book has no
+ * such list. So each link gets an explicit destination instead, and the description (/Contents) that
+ * PDF/UA asks of every link:
+ *   - a name the text places elsewhere in the book (a report's title, for the contents, whose entries
+ *     link to themselves as stand-ins: front.ts) goes to the top of that page;
+ *   - any other name (a note) goes to its own document's destination, on the copied page.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 
 const ANNOTS = PDFName.of('Annots');
 const DEST = PDFName.of('Dest');
 const LINK = PDFName.of('Link');
 
-/**
- * Points the links of `source`'s pages, copied to `copies` (same order) in `joined`, at the copied
- * pages. `describe` gives a link's description from the name of its destination.
- */
-export function resolveLinks(joined: PDFDocument, source: PDFDocument, copies: PDFPage[], describe: (name: string) => string | undefined): void {
+export interface LinkTargets {
+  /** The 0-based page of the joined book where the text places `name`, if it does. */
+  page(name: string): number | undefined;
+  /** A link's description, from the name it goes to. */
+  describe(name: string): string | undefined;
+}
+
+/** Points the links of `source`'s pages, copied to `copies` (same order) in `joined`, at their places in the joined book. */
+export function resolveLinks(joined: PDFDocument, source: PDFDocument, copies: PDFPage[], targets: LinkTargets): void {
   const pages = new Map<PDFRef, PDFRef>(source.getPages().map((page, index) => [page.ref, copies[index]!.ref]));
+  const bookPages = joined.getPages();
   const destinations = source.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   for (const copy of copies) {
     for (const ref of copy.node.lookupMaybe(ANNOTS, PDFArray)?.asArray() ?? []) {
@@ -23,15 +32,22 @@ export function resolveLinks(joined: PDFDocument, source: PDFDocument, copies: P
       if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== LINK) continue;
       const name = nameOf(annotation.get(DEST));
       if (name === undefined) continue;
-      const target = destinations?.lookup(PDFName.of(name));
-      const page = target instanceof PDFArray ? target.get(0) : undefined;
-      const copiedPage = page instanceof PDFRef ? pages.get(page) : undefined;
-      if (!(target instanceof PDFArray) || !copiedPage) continue;
-      annotation.set(DEST, joined.context.obj([copiedPage, ...target.asArray().slice(1)]));
-      const description = describe(name);
+      const placed = bookPages[targets.page(name) ?? -1];
+      const destination = placed ? [placed.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull] : ownDestination(destinations, name, pages);
+      if (!destination) continue;
+      annotation.set(DEST, joined.context.obj(destination));
+      const description = targets.describe(name);
       if (description) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(description));
     }
   }
+}
+
+/** `name`'s destination in the document that printed it, on the copied page. */
+function ownDestination(destinations: PDFDict | undefined, name: string, pages: Map<PDFRef, PDFRef>): PDFObject[] | undefined {
+  const target = destinations?.lookup(PDFName.of(name));
+  const page = target instanceof PDFArray ? target.get(0) : undefined;
+  const copiedPage = page instanceof PDFRef ? pages.get(page) : undefined;
+  return target instanceof PDFArray && copiedPage ? [copiedPage, ...target.asArray().slice(1)] : undefined;
 }
 
 function nameOf(destination: PDFObject | undefined): string | undefined {

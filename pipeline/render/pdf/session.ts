@@ -28,6 +28,7 @@ import { frontMatter } from './front.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
 import { joinPdfs } from './join.ts';
+import type { LinkTargets } from './links.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
@@ -168,13 +169,12 @@ export class PrintSession {
     ]);
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
     const blankSize: [number, number] = [geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt];
-    const noteCalls = new Map(parts.flatMap((part) => Object.entries(part.pagination.noteCalls)));
     const joined = await joinPdfs([frontPdf, ...parts.map((part) => part.pdf)], {
       blankAfter: layout.blankAfter,
       blankSize,
       overlay: folioSheet,
       language: meta.language,
-      describeLink: (name) => (noteCalls.has(name) ? `${LABELS.notes}${noteCalls.get(name)}` : undefined),
+      links: linkTargets(parts, layout.starts),
     });
 
     // 4. Boxes, metadata, bookmarks, fixed dates.
@@ -311,6 +311,21 @@ function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undef
     for (let page = 0; page < part.pages; page++) if (!blank.has(page)) folios[start + page] = start + page - first + 1;
   });
   return folios;
+}
+
+/** Where the book's links go: the contents' to the pages of the reports' titles, the note calls' to their notes. */
+function linkTargets(parts: Array<{ chapters: TransformedChapter[]; pagination: Pagination }>, starts: number[]): LinkTargets {
+  const pages = new Map<string, number>();
+  const descriptions = new Map<string, string>();
+  parts.forEach((part, index) => {
+    for (const chapter of part.chapters) {
+      const title = `${chapter.id}-title`;
+      pages.set(title, starts[index + 1]! + (part.pagination.anchors[title] ?? 0));
+      descriptions.set(title, chapter.chapter.title);
+    }
+    for (const [note, number] of Object.entries(part.pagination.noteCalls)) descriptions.set(note, `${LABELS.notes}${number}`);
+  });
+  return { page: (name) => pages.get(name), describe: (name) => descriptions.get(name) };
 }
 
 /** Bookmarks: 目录, then each report with its 一、 sections and their （一） subsections. */
