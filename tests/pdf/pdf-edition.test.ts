@@ -385,6 +385,20 @@ describe('the print PDF as a file', () => {
     }
   });
 
+  it('sets the whole title page, publisher at its foot, on the type area that book.yaml’s margins leave', async () => {
+    const dir = join(OUT, 'wide-margins');
+    await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
+    await writeFile(join(dir, 'book.yaml'), `${await readFile(join(dir, 'book.yaml'), 'utf8')}\nmargins: { top: 30mm, bottom: 30mm, inner: 22mm, outer: 18mm }\n`);
+    const book = await transformed(dir);
+    const meta = book.book.meta;
+    const [titlePage] = pageTexts(await build('wide-margins', book));
+    const titleLines = lines(titlePage!).map(squeeze);
+    for (const text of [meta.title, meta.editors[0]!, meta.publisher.name, meta.publisher.place]) {
+      expect(squeeze(titlePage!), `${text} on the title page`).toContain(squeeze(text));
+    }
+    expect(titleLines.at(-1), 'the publisher’s place is the last line').toContain(squeeze(meta.publisher.place));
+  });
+
   it('leaves screenshots of the pages an editor checks', () => {
     const manuscript = built.get('manuscript')!;
     const openings = openingPages(manuscript);
