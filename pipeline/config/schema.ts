@@ -3,6 +3,7 @@
  * zod validates it once; everything downstream sees only the parsed `BookMeta`.
  */
 import * as z from 'zod';
+import { typeAreaProblem } from './page.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -110,7 +111,11 @@ export const bookSchema = z
     rules: z.record(z.string(), severity).optional(),
     chapters: z.array(chapterPlan).min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((book, context) => {
+    const problem = typeAreaProblem(book.trim, book.margins);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: [book.margins ? 'margins' : 'trim'] });
+  });
 
 export type BookMeta = z.infer<typeof bookSchema>;
 export type ChapterPlan = z.infer<typeof chapterPlan>;

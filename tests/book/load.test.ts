@@ -60,6 +60,17 @@ describe('loadBook', () => {
     expect(error?.line).toBe(9);
   });
 
+  it('refuses margins (or a trim) that leave no room for the text, at their line', async () => {
+    const tooWide = await miniWith((y) => y.replace(/^trim: .*$/m, (trim) => `${trim}\nmargins: { top: 150mm, bottom: 150mm, inner: 22mm, outer: 18mm }`));
+    const margins = (await diagnosticsOf(tooWide)).diagnostics.find((d) => d.ruleId === 'book-schema');
+    expect(margins).toMatchObject({ severity: 'error', line: 13 });
+    expect(margins?.message).toContain('Invalid `margins`: on a 185mm × 260mm page the margins leave a type area of 145 × -40 mm');
+    const tooSmall = await miniWith((y) => y.replace(/^trim: .*$/m, 'trim: { width: 60mm, height: 80mm }'));
+    const { book, diagnostics } = await diagnosticsOf(tooSmall);
+    expect(book).toBeUndefined();
+    expect(diagnostics.find((d) => d.ruleId === 'book-schema')).toMatchObject({ line: 12, message: expect.stringContaining('Invalid `trim`') });
+  });
+
   it('suggests the field an unknown key was meant to be', async () => {
     const dir = await miniWith((y) => y.replace('isbn:', 'isnb:'));
     const { diagnostics } = await diagnosticsOf(dir);

@@ -1,6 +1,7 @@
 /** The pure parts of the print edition: page geometry, grouping chapters into parts, where parts fall. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MARGINS, pageCss, pageGeometry, toPoints } from '../../pipeline/render/pdf/geometry.ts';
+import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
+import { pageCss, pageGeometry } from '../../pipeline/render/pdf/geometry.ts';
 import { groupChapters, layoutBook } from '../../pipeline/render/pdf/parts.ts';
 import type { BookMeta } from '../../pipeline/book/types.ts';
 

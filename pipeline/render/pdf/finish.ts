@@ -5,7 +5,8 @@
  */
 import { beginMarkedContent, endMarkedContent, type PDFDocument, rgb } from 'pdf-lib';
 import type { BookMeta } from '../../book/types.ts';
-import { BLEED_MM, MARKS_MM, mmToPoints, type PageGeometry } from './geometry.ts';
+import { mmToPoints } from '../../config/page.ts';
+import { BLEED_MM, MARKS_MM, type PageGeometry } from './geometry.ts';
 import { writeOutline, type OutlineItem } from './outline.ts';
 
 export interface FinishOptions {
