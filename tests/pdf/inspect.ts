@@ -25,6 +25,25 @@ export function lines(text: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
+export interface WordBox {
+  /** 0-based page. */
+  page: number;
+  text: string;
+  xMin: number;
+  xMax: number;
+}
+
+/** Every word poppler finds, with its horizontal extent in points from the page's left edge (pdftotext -bbox). */
+export function wordBoxes(path: string): WordBox[] {
+  const words: WordBox[] = [];
+  let page = -1;
+  for (const [, tag, attributes, text] of run('pdftotext', ['-bbox', path, '-']).matchAll(/<(page|word)\b([^>]*)>([^<]*)/g)) {
+    if (tag === 'page') page++;
+    else words.push({ page, text: text!, xMin: Number(/xMin="([\d.]+)"/.exec(attributes!)?.[1]), xMax: Number(/xMax="([\d.]+)"/.exec(attributes!)?.[1]) });
+  }
+  return words;
+}
+
 export interface PageBoxes {
   page: number;
   MediaBox: number[];

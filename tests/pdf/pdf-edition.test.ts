@@ -17,7 +17,8 @@ import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.
 import { LABELS } from '../../pipeline/render/labels.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
-import { bookmarks, fonts, grayPixels, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting } from './inspect.ts';
+import { bookmarks, fonts, grayPixels, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting, wordBoxes } from './inspect.ts';
+import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'tests/output/pdf');
@@ -397,6 +398,30 @@ describe('the print PDF as a file', () => {
       expect(squeeze(titlePage!), `${text} on the title page`).toContain(squeeze(text));
     }
     expect(titleLines.at(-1), 'the publisher’s place is the last line').toContain(squeeze(meta.publisher.place));
+  });
+
+  it('wraps a word too long for the line and keeps each table’s head with its first row, whole, all inside the type area', async () => {
+    const dir = join(OUT, 'long-lines');
+    await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
+    const chapterFile = join(dir, 'chapters/02-community.md');
+    const word = 'Supercalifragilistic'.repeat(15);
+    // Tables whose one row is a quarter of a page tall, at varied heights on the page: some head falls near a page foot.
+    const table = (k: number) => [`| 甲${k}表头 | 乙 | 丙 |`, '|---|---|---|', `| 首${k} | 一 | ${'很长的说明文字'.repeat(40)}止${k} |`].join('\n');
+    const tables = Array.from({ length: 8 }, (_, k) => `${'表前的段落文字。'.repeat(5 + 9 * k)}\n\n${table(k)}`);
+    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}\n\n长词：${word}。\n\n${tables.join('\n\n')}\n`);
+    const path = await build('long-lines', await transformed(dir));
+    const pages = pageTexts(path).map(squeeze);
+    expect(pages.join(''), 'the long word, whole').toContain(word);
+    // Nothing runs into the margins: every word inside the type area (the narrower margin from each edge).
+    const edge = toPoints(DEFAULT_MARGINS.outer) - 1;
+    const outside = wordBoxes(path).filter((box) => box.xMin < edge || box.xMax > TRIM[2]! - edge);
+    expect(outside.map((box) => `page ${box.page + 1}: ${box.text}`)).toEqual([]);
+    for (let k = 0; k < tables.length; k++) {
+      const headPage = pages.findIndex((text) => text.includes(`甲${k}表头`));
+      expect(headPage, `table ${k} is printed`).toBeGreaterThanOrEqual(0);
+      expect(pages[headPage], `table ${k}: its head’s page holds its first row`).toContain(`首${k}`);
+      expect(pages[headPage], `table ${k}: its row is not split`).toContain(`止${k}`);
+    }
   });
 
   it('leaves screenshots of the pages an editor checks', () => {
