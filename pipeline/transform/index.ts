@@ -1,7 +1,8 @@
 /**
  * Book -> TransformedBook: the shared transforms every edition renders from, written once.
  * Per written chapter, in order: lift abstract and bios, number the footnotes, convert to hast,
- * give headings book-unique ids, keep only images inside the manuscript, keep —— and …… whole; then collect the characters for the fonts.
+ * give headings book-unique ids, keep only images inside the manuscript, make a lone image a captioned figure,
+ * keep —— and …… whole; then collect the characters for the fonts.
  * The chapter's mdast is copied first: the loaded Book stays as parsed (the preview re-checks it).
  */
 import type { ElementContent, Root as HastRoot } from 'hast';
@@ -10,6 +11,7 @@ import { labelCharacters } from '../render/labels.ts';
 import { takeChapterParts } from './chapter-parts.ts';
 import { numberFootnotes } from './footnotes.ts';
 import { addHeadingIds } from './heading-ids.ts';
+import { makeFigures } from './figures.ts';
 import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
 import { keepPairsWhole } from './typography.ts';
@@ -23,6 +25,7 @@ export function transformChapter(chapter: Book['chapters'][number], manuscriptRo
   const body = chapterToHast(tree);
   const headings = addHeadingIds(body, chapter.id);
   const assets = collectImages(body, chapter.file?.path ?? manuscriptRoot, manuscriptRoot);
+  makeFigures(body);
   const typeset = (nodes: ElementContent[]) => {
     const root: HastRoot = { type: 'root', children: nodes };
     keepPairsWhole(root);

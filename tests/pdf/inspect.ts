@@ -25,6 +25,16 @@ export function lines(text: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
+/** The images drawn on each page (pdfimages -list): 0-based page and pixel size. */
+export function images(path: string): Array<{ page: number; width: number; height: number }> {
+  return run('pdfimages', ['-list', path])
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length > 4 && fields[2] === 'image')
+    .map((fields) => ({ page: Number(fields[0]) - 1, width: Number(fields[3]), height: Number(fields[4]) }));
+}
+
 export interface WordBox {
   /** 0-based page. */
   page: number;

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { toString } from 'hast-util-to-string';
 import { PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +18,29 @@ import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.
 import { LABELS } from '../../pipeline/render/labels.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
-import { bookmarks, fonts, grayPixels, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting, wordBoxes } from './inspect.ts';
+import { bookmarks, fonts, grayPixels, images, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting, wordBoxes } from './inspect.ts';
 import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A grey RGB PNG of `width` × `height` pixels. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
 const OUT = join(ROOT, 'tests/output/pdf');
 const MANUSCRIPT = existsSync(join(ROOT, 'manuscript/book.yaml')) ? join(ROOT, 'manuscript') : join(ROOT, 'tests/fixtures/books/mini');
 const SOURCE_DATE = new Date(Date.UTC(2021, 7, 1));
@@ -422,6 +442,23 @@ describe('the print PDF as a file', () => {
       expect(pages[headPage], `table ${k}: its head’s page holds its first row`).toContain(`首${k}`);
       expect(pages[headPage], `table ${k}: its row is not split`).toContain(`止${k}`);
     }
+  });
+
+  it('prints a chapter’s images, each as a figure with its caption on its page, a tall one scaled to fit', async () => {
+    const dir = join(OUT, 'images');
+    await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
+    await writeFile(join(dir, 'chapters/wide.png'), png(1200, 500));
+    await writeFile(join(dir, 'chapters/tall.png'), png(600, 3000));
+    const chapterFile = join(dir, 'chapters/02-community.md');
+    const figures = '\n\n图前的文字。\n\n![图1 网格分布示意图](wide.png)\n\n两图之间的文字。\n\n![图2 社区治理流程图](tall.png)\n\n图后的文字。\n';
+    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}${figures}`);
+    const path = await build('images', await transformed(dir));
+    const pages = pageTexts(path).map(squeeze);
+    const placed = images(path);
+    expect(placed.map((image) => [image.width, image.height])).toEqual([[1200, 500], [600, 3000]]);
+    expect(pages[placed[0]!.page], 'caption of 图1 on its page').toContain('图1网格分布示意图');
+    expect(pages[placed[1]!.page], 'caption of 图2 on its page').toContain('图2社区治理流程图');
+    expect(pages.join(''), 'the text after the tall image').toContain('图后的文字。');
   });
 
   it('leaves screenshots of the pages an editor checks', () => {

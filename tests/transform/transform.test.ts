@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadBook } from '../../pipeline/book/load.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
 import { faceCovers, FACES } from '../../pipeline/render/fonts.ts';
+import { makeFigures } from '../../pipeline/transform/figures.ts';
+import type { Root } from 'hast';
+import { h } from 'hastscript';
 
 const MINI = join(import.meta.dirname, '../fixtures/books/mini');
 
@@ -72,5 +75,22 @@ describe('transformBook', () => {
     const serif = FACES.find((f) => f.role === 'serif' && f.weight === 400)!;
     const uncovered = [...book.characters].filter((c) => c.trim() && !faceCovers(serif, c));
     expect(uncovered).toEqual([]);
+  });
+});
+
+describe('makeFigures', () => {
+  it('makes a paragraph holding only an image a figure captioned by its alt text; an image in running text stays inline', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('p', [h('img', { src: 'a.png', alt: '图1 网格分布示意图' })]),
+        h('p', ['文中', h('img', { src: 'b.png', alt: '小图' }), '一张。']),
+        h('p', [' ', h('img', { src: 'c.png', alt: '' }), ' ']),
+      ],
+    };
+    makeFigures(tree);
+    expect(toHtml(tree)).toBe(
+      '<figure><img src="a.png" alt="图1 网格分布示意图"><figcaption>图1 网格分布示意图</figcaption></figure><p>文中<img src="b.png" alt="小图">一张。</p><figure><img src="c.png" alt=""></figure>',
+    );
   });
 });

@@ -10,7 +10,7 @@
  *   bookmarks, fixed dates (pdf-lib)
  */
 import { createHash } from 'node:crypto';
-import { link, mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readFile, rm, stat, unlink, writeFile, copyFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -81,6 +81,8 @@ export class PrintSession {
   private readonly parts = new Map<string, PrintedPart>();
   private front?: FrontDocument;
   private readonly placedFonts = new Map<string, Promise<string>>();
+  /** Images placed in the build folder: href -> the signature of the file placed. */
+  private readonly placedImages = new Map<string, string>();
   private revision = 0;
   private shellPage?: { key: string; path: string };
   private folios?: { key: string; pdf: Uint8Array };
@@ -118,13 +120,16 @@ export class PrintSession {
     const paginateOptions = { css, bookTitle: meta.title, noteNumbering } as const;
     const groups = groupChapters(book.chapters, this.cores);
     const shell = await this.shell(book, paginateOptions);
+    const images = await this.placeImages(book);
 
     // 1. Paginate and print each part whose HTML changed, in the pool's windows (one per core); then the
     // front matter, in the first window free (its own window would load every font once more).
     let pagesSoFar = 0;
     let chaptersDone = 0;
     let paginatedParts = 0;
-    const preparedParts = groups.map((chapters) => this.prepared(chapters.map(printChapter), paginateOptions));
+    const preparedParts = groups.map((chapters) =>
+      this.prepared(chapters.map(printChapter), paginateOptions, chapters.flatMap((chapter) => [...chapter.assets.keys()].map((href) => images.get(href)))),
+    );
     const preparedFront = this.prepared(frontMatter(book), paginateOptions);
     const partsPrinted = Promise.all(
       groups.map(async (chapters, index) => {
@@ -209,12 +214,34 @@ export class PrintSession {
     return this.shellPage.path;
   }
 
+  /**
+   * The chapters' images, placed in the build folder where the print windows find them (`assets/…`, as
+   * the pages name them; the windows load nothing from elsewhere). Returns each one's signature (size
+   * and time of its file): a part whose image changed is paginated again though its HTML did not.
+   */
+  private async placeImages(book: TransformedBook): Promise<Map<string, string>> {
+    const signatures = new Map<string, string>();
+    for (const [href, path] of book.chapters.flatMap((chapter) => [...chapter.assets])) {
+      const file = await stat(path);
+      const signature = `${href} ${file.size} ${file.mtimeMs}`;
+      if (this.placedImages.get(href) !== signature) {
+        const to = join(this.buildDir, href);
+        await mkdir(dirname(to), { recursive: true });
+        await unlink(to).catch(() => undefined);
+        await linkOrCopy(path, to);
+        this.placedImages.set(href, signature);
+      }
+      signatures.set(href, signature);
+    }
+    return signatures;
+  }
+
   /** A document's HTML, what its pages print beside the text, and its key: pagination is needed only when the key changed. */
-  private prepared(content: Element[], options: PaginateOptions): PrintDocument {
+  private prepared(content: Element[], options: PaginateOptions, images: Array<string | undefined> = []): PrintDocument {
     const runningHeads = content.flatMap((node) => (typeof node.properties.dataRunningHead === 'string' ? [node.properties.dataRunningHead] : []));
     const pageText = [...addPageCharacters(new Set(), options, runningHeads)].join('');
     const html = contentHtml(content);
-    const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).digest('hex');
+    const key = createHash('sha256').update(html).update(options.css).update(options.bookTitle).update(options.noteNumbering).update(images.join('\n')).digest('hex');
     return { key, html, pageText };
   }
 
