@@ -420,7 +420,7 @@ describe('the print PDF as a file', () => {
     expect(titleLines.at(-1), 'the publisher’s place is the last line').toContain(squeeze(meta.publisher.place));
   });
 
-  it('wraps a word too long for the line and keeps each table’s head with its first row, whole, all inside the type area', async () => {
+  it('wraps a word too long for the line, prints a link’s address and keeps each table’s head with its first row, whole, all inside the type area', async () => {
     const dir = join(OUT, 'long-lines');
     await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
     const chapterFile = join(dir, 'chapters/02-community.md');
@@ -428,10 +428,13 @@ describe('the print PDF as a file', () => {
     // Tables whose one row is a quarter of a page tall, at varied heights on the page: some head falls near a page foot.
     const table = (k: number) => [`| 甲${k}表头 | 乙 | 丙 |`, '|---|---|---|', `| 首${k} | 一 | ${'很长的说明文字'.repeat(40)}止${k} |`].join('\n');
     const tables = Array.from({ length: 8 }, (_, k) => `${'表前的段落文字。'.repeat(5 + 9 * k)}\n\n${table(k)}`);
-    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}\n\n长词：${word}。\n\n${tables.join('\n\n')}\n`);
+    const link = '详见[乐山市人民政府网站](https://www.leshan.gov.cn/~qzx?q=1&z=2)的公告。';
+    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}\n\n长词：${word}。\n\n${link}\n\n${tables.join('\n\n')}\n`);
     const path = await build('long-lines', await transformed(dir));
     const pages = pageTexts(path).map(squeeze);
     expect(pages.join(''), 'the long word, whole').toContain(word);
+    expect(pages.join(''), 'a link’s address printed after it').toContain('乐山市人民政府网站（https://www.leshan.gov.cn/~qzx?q=1&z=2）的公告');
+    expect(fonts(path).filter((font) => font.type === 'Type 3' || !font.embedded), 'its characters in the embedded fonts').toEqual([]);
     // Nothing runs into the margins: every word inside the type area (the narrower margin from each edge).
     const edge = toPoints(DEFAULT_MARGINS.outer) - 1;
     const outside = wordBoxes(path).filter((box) => box.xMin < edge || box.xMax > TRIM[2]! - edge);

@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Note, TransformedChapter } from '../../book/types.ts';
 import { LABELS } from '../labels.ts';
@@ -13,7 +14,7 @@ const KEYWORD_SEPARATOR = '；';
 
 export function printChapter(chapter: TransformedChapter): Element {
   const meta = chapter.chapter;
-  const body = withPageNotes(chapter.body, chapter.notes);
+  const body = withPrintedAddresses(withPageNotes(chapter.body, chapter.notes));
   return h('section.chapter', { id: chapter.id, dataRunningHead: meta.shortTitle ?? meta.title }, [
     h('header.chapter-head', [
       h('h1.chapter-title', { id: `${chapter.id}-title` }, meta.title),
@@ -61,6 +62,29 @@ export function withPageNotes(tree: Root, notes: Note[]): Root {
     parent.children.splice(index, 1, replacement);
   });
   return copy;
+}
+
+/**
+ * On paper a link cannot be followed: where its text is not the address itself, the address follows it
+ * in brackets, 乐山市人民政府网站（https://www.leshan.gov.cn/）, as text (tagged, and in the fonts).
+ * The link stays a link in the PDF.
+ */
+export function withPrintedAddresses(tree: Root): Root {
+  visit(tree, 'element', (node, index, parent) => {
+    const address = printedAddress(node);
+    if (address === undefined || !parent || index === undefined) return;
+    parent.children.splice(index + 1, 0, h('span.address', `（${address}）`));
+    return index + 2;
+  });
+  return tree;
+}
+
+/** The address printed after a link, if one is: its fonts must cover it, though the text does not hold it. */
+export function printedAddress(node: Element): string | undefined {
+  const href = String(node.properties.href ?? '');
+  if (node.tagName !== 'a' || !/^(https?|mailto):/i.test(href)) return undefined;
+  const address = href.replace(/^mailto:/i, '');
+  return toString(node).trim() === address ? undefined : address;
 }
 
 function inlineBlock(node: ElementContent): ElementContent {

@@ -15,11 +15,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
 import type { PDFDocument } from 'pdf-lib';
 import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
-import { printChapter } from './chapter.ts';
+import { printChapter, printedAddress } from './chapter.ts';
 import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
 import { markArtifacts } from './artifacts.ts';
 import { finishPdf } from './finish.ts';
@@ -203,6 +204,9 @@ export class PrintSession {
    */
   private async shell(book: TransformedBook, options: PaginateOptions): Promise<string> {
     const characters = addPageCharacters(new Set(book.characters), options, book.chapters.map((chapter) => chapter.chapter.shortTitle ?? ''));
+    const addresses: string[] = [];
+    for (const chapter of book.chapters) visit(chapter.body, 'element', (node) => void addresses.push(printedAddress(node) ?? ''));
+    addCharacters(characters, `（）${addresses.join('')}`);
     const fontCss = await fontFaceCss(characters, this.buildDir, this.placedFonts);
     const html = shellHtml({ lang: book.book.meta.language, title: book.book.meta.title, fontCss });
     const key = createHash('sha256').update(html).digest('hex');
