@@ -16,7 +16,7 @@ import { loadBook } from '../../pipeline/book/load.ts';
 import type { HastElement, TransformedBook } from '../../pipeline/book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
 import { LABELS } from '../../pipeline/render/labels.ts';
-import { PrintSession } from '../../pipeline/render/pdf/index.ts';
+import { PrintSession, type RenderResult } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
 import { bookmarks, fonts, grayPixels, images, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting, wordBoxes } from './inspect.ts';
 import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
@@ -64,10 +64,14 @@ async function transformed(dir: string): Promise<TransformedBook> {
   return transformBook(book);
 }
 
+/** The render results of the builds below, by name: what the build would warn about. */
+const renders = new Map<string, RenderResult>();
+
 async function build(name: string, book: TransformedBook, options: { printMarks?: boolean } = {}): Promise<string> {
   const session = await PrintSession.start(browser);
   try {
     const result = await session.render(book, { sourceDate: SOURCE_DATE, printMarks: Boolean(options.printMarks), progress: () => undefined });
+    renders.set(name, result);
     const path = join(OUT, `${name}.pdf`);
     await writeFile(path, result.pdf);
     return path;
@@ -420,7 +424,7 @@ describe('the print PDF as a file', () => {
     expect(titleLines.at(-1), 'the publisher’s place is the last line').toContain(squeeze(meta.publisher.place));
   });
 
-  it('wraps a word too long for the line, prints a link’s address and keeps each table’s head with its first row, whole, all inside the type area', async () => {
+  it('wraps a word too long for the line, cuts a running head too long short, prints a link’s address and keeps each table’s head with its first row, whole, all inside the type area', async () => {
     const dir = join(OUT, 'long-lines');
     await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
     const chapterFile = join(dir, 'chapters/02-community.md');
@@ -429,9 +433,20 @@ describe('the print PDF as a file', () => {
     const table = (k: number) => [`| 甲${k}表头 | 乙 | 丙 |`, '|---|---|---|', `| 首${k} | 一 | ${'很长的说明文字'.repeat(40)}止${k} |`].join('\n');
     const tables = Array.from({ length: 8 }, (_, k) => `${'表前的段落文字。'.repeat(5 + 9 * k)}\n\n${table(k)}`);
     const link = '详见[乐山市人民政府网站](https://www.leshan.gov.cn/~qzx?q=1&z=2)的公告。';
-    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}\n\n长词：${word}。\n\n${link}\n\n${tables.join('\n\n')}\n`);
+    const title = '关于新时代县级党校建设发展和功能发挥以及乡镇社区微治理路径探索与城乡基层治理体系现代化重构的跟踪调查研究报告';
+    const chapter = (await readFile(chapterFile, 'utf8')).replace(/^title: .*$/m, `title: ${title}`);
+    await writeFile(chapterFile, `${chapter}\n\n长词：${word}。\n\n${link}\n\n${tables.join('\n\n')}\n`);
     const path = await build('long-lines', await transformed(dir));
     const pages = pageTexts(path).map(squeeze);
+    // A running head too long for one line is cut short with … (and the build says which chapter needs a short_title).
+    expect(renders.get('long-lines')!.longHeads).toEqual(['ch02']);
+    // Pages other than those with the title in full (the contents, the opening) whose first line is the head.
+    const heads = pageTexts(path)
+      .filter((text) => !squeeze(text).includes(title))
+      .map((text) => squeeze(lines(text)[0] ?? ''))
+      .filter((head) => head.startsWith(title.slice(0, 10)));
+    expect(heads.length, 'rectos with the long head').toBeGreaterThan(0);
+    for (const head of heads) expect(head, 'one line, cut short').toMatch(/(…|\.\.\.)$/);
     expect(pages.join(''), 'the long word, whole').toContain(word);
     expect(pages.join(''), 'a link’s address printed after it').toContain('乐山市人民政府网站（https://www.leshan.gov.cn/~qzx?q=1&z=2）的公告');
     expect(fonts(path).filter((font) => font.type === 'Type 3' || !font.embedded), 'its characters in the embedded fonts').toEqual([]);

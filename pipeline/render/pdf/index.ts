@@ -19,6 +19,9 @@ export const edition: Edition = {
     try {
       const result = await session.render(book, context);
       for (const note of result.movedNotes) context.progress(`pdf: warning: note ${note} begins on the page after its reference`);
+      for (const chapter of result.longHeads) {
+        context.progress(`pdf: warning: the running head of ${chapter} is wider than the type area and is cut short with …: give it a short_title in book.yaml`);
+      }
       const path = join(context.outDir, `${bookSlug(book.book.meta)}.pdf`);
       await writeAtomic(path, result.pdf, context.signal);
       return [path];

@@ -26,6 +26,7 @@ import { markArtifacts } from './artifacts.ts';
 import { finishPdf } from './finish.ts';
 import { fontFaceCss } from './fonts.ts';
 import { frontMatter } from './front.ts';
+import { toPoints } from '../../config/page.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
 import { joinPdfs } from './join.ts';
@@ -59,6 +60,8 @@ export interface RenderResult {
   paginatedParts: number;
   parts: number;
   movedNotes: string[];
+  /** Chapters whose running head is wider than the type area (printed cut short with …): they need a short_title. */
+  longHeads: string[];
 }
 
 type PaginateOptions = { css: string; bookTitle: string; noteNumbering: 'per-page-circled' | 'per-chapter-arabic' };
@@ -195,7 +198,8 @@ export class PrintSession {
     });
     const movedNotes = parts.flatMap((part) => part.pagination.movedNotes);
     options.progress(`pdf: ${layout.totalPages} pages joined and finished (${elapsed()})`);
-    return { pdf, pages: layout.totalPages, chapterPages, paginatedParts, parts: parts.length, movedNotes };
+    const longHeads = book.chapters.filter((chapter) => headWidth(chapter.chapter.shortTitle ?? chapter.chapter.title) > typeAreaWidth(geometry)).map((chapter) => chapter.id);
+    return { pdf, pages: layout.totalPages, chapterPages, paginatedParts, parts: parts.length, movedNotes, longHeads };
   }
 
   /**
@@ -313,6 +317,18 @@ export class PrintSession {
     if (this.ownsBrowser) await this.browser.close();
     await rm(this.buildDir, { recursive: true, force: true });
   }
+}
+
+/** The running head's size (print.css): 9 pt. */
+const HEAD_POINTS = 9;
+
+/** A running head's width in points, near enough: hanzi and full-width forms 1 em, anything else about half. */
+function headWidth(text: string): number {
+  return [...text].reduce((width, character) => width + (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(character) ? 1 : 0.55), 0) * HEAD_POINTS;
+}
+
+function typeAreaWidth(geometry: PageGeometry): number {
+  return geometry.widthPt - toPoints(geometry.margins.inner) - toPoints(geometry.margins.outer);
 }
 
 /** Adds what the page prints beside the text: running heads, the book title of the verso, note markers. */
