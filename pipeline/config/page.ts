@@ -18,6 +18,7 @@ export function toPoints(length: string): number {
 
 export const mmToPoints = (mm: number) => mm * POINTS_PER.mm;
 const pointsToMm = (points: number) => points / POINTS_PER.mm;
+export const toMillimetres = (length: string) => pointsToMm(toPoints(length));
 
 /**
  * The smallest type area the print edition sets text in: ten characters of its 10.5 pt text across,

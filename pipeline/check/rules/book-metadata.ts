@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import type { Book } from '../../book/types.ts';
+import { toMillimetres } from '../../config/page.ts';
 import { placeOfPath } from '../../book/yaml-place.ts';
 import { locatorOf } from '../report.ts';
 import type { BookRule } from '../types.ts';
@@ -12,12 +13,6 @@ export function isbn13Valid(isbn: string): boolean {
   if (!/^\d{13}$/.test(digits)) return false;
   const sum = [...digits.slice(0, 12)].reduce((total, d, i) => total + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
   return (10 - (sum % 10)) % 10 === Number(digits[12]);
-}
-
-const MM: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72 };
-function millimetres(length: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(mm|cm|pt|in)$/.exec(length);
-  return m ? Number(m[1]) * MM[m[2]!]! : Number.NaN;
 }
 
 const compact = (text: string) => text.replace(/[\s\-—－]/g, '');
@@ -46,8 +41,8 @@ export const bookMetadata: BookRule = {
     } catch {
       say(['language'], `Unexpected language tag \`${meta.language}\`, expected a BCP 47 tag such as zh-Hans`);
     }
-    const width = millimetres(meta.trim.width);
-    const height = millimetres(meta.trim.height);
+    const width = toMillimetres(meta.trim.width);
+    const height = toMillimetres(meta.trim.height);
     if (!(width >= 90 && width <= 300 && height >= 120 && height <= 420)) {
       say(['trim'], `Unexpected trim size ${meta.trim.width} × ${meta.trim.height}, expected a book size such as 185mm × 260mm`);
     } else if (width >= height) {
