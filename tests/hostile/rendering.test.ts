@@ -116,7 +116,8 @@ describe('a manuscript pointing at a local server', () => {
     const unzip = spawnSync('unzip', ['-p', epub], { maxBuffer: 1 << 28 });
     expect(withoutLinks(unzip.stdout.toString('utf8'))).not.toContain(origin);
     const pdf = spawnSync('pdftotext', [join(dir, 'dist', (await readdir(join(dir, 'dist'))).find((n) => n.endsWith('.pdf'))!), '-'], { encoding: 'utf8' });
-    expect(pdf.stdout).not.toContain(origin);
+    // On paper a link's address is printed after its text (render/pdf/chapter.ts): text, not a load.
+    expect(pdf.stdout.replace(/\s+/g, '').replaceAll(`（http://${origin}/link）`, '')).not.toContain(origin);
   });
 
   it('loads nothing from the server when a reader opens the HTML edition (no interception)', async () => {
