@@ -3,7 +3,7 @@
  * afresh in Chromium, and a warm build from the caches. Entry dates come from the build's fixed date.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -26,13 +26,18 @@ async function coldCache(): Promise<string> {
 describe.each(BOOKS)('reproducible EPUB of $name', ({ dir }) => {
   it('is byte-identical across cold builds and a warm one', async () => {
     const book = await transformed(dir);
-    const first = await build(book, { fontCacheDir: await coldCache(), coverCache: false });
+    const firstCache = await coldCache();
+    const first = await build(book, { fontCacheDir: firstCache, coverCache: false });
     const second = await build(await transformed(dir), { fontCacheDir: await coldCache(), coverCache: false });
     const warm = await build(await transformed(dir));
     expect(sha256(second)).toBe(sha256(first));
     expect(sha256(warm)).toBe(sha256(first));
 
     const zip = await JSZip.loadAsync(first);
+    // Each font's deflated entry was kept, for the next build to write as it is.
+    const fonts = Object.keys(zip.files).filter((name) => name.endsWith('.ttf'));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(await readdir(join(firstCache, 'deflated'))).toHaveLength(fonts.length);
     const fixed = sourceDate(book.book.meta.date, {});
     for (const entry of Object.values(zip.files)) {
       // DOS times have a 2-second resolution.
