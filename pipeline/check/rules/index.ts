@@ -12,6 +12,7 @@ import { fullwidthAlphanumeric } from './fullwidth-alphanumeric.ts';
 import { headingLevel } from './heading-level.ts';
 import { headingNumbering } from './heading-numbering.ts';
 import { headingPunctuation } from './heading-punctuation.ts';
+import { imageAlt } from './image-alt.ts';
 import { noTypedToc } from './no-typed-toc.ts';
 import { pageBreakSplit } from './page-break-split.ts';
 import { punctuationDash } from './punctuation-dash.ts';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   spacingPunctuation,
   chapterMetadata,
   resourceMissing,
+  imageAlt,
   resourceOutside,
   resourceRemote,
   resourceUnsafeHtml,
