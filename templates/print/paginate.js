@@ -191,7 +191,7 @@
     return circled(index);
   }
 
-  const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, .abstract, .bios';
+  const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figure, table, .abstract, .bios';
   const HEADING = /^H[1-6]$/;
 
   /**

@@ -462,21 +462,28 @@ describe('the print PDF as a file', () => {
     }
   });
 
-  it('prints a chapter’s images, each as a figure with its caption on its page, a tall one scaled to fit', async () => {
+  it('prints a chapter’s images, each as a figure with its caption on its page and a heading before it kept with it, a tall one scaled to fit', async () => {
     const dir = join(OUT, 'images');
     await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
     await writeFile(join(dir, 'chapters/wide.png'), png(1200, 500));
     await writeFile(join(dir, 'chapters/tall.png'), png(600, 3000));
     const chapterFile = join(dir, 'chapters/02-community.md');
     const figures = '\n\n图前的文字。\n\n![图1 网格分布示意图](wide.png)\n\n两图之间的文字。\n\n![图2 社区治理流程图](tall.png)\n\n图后的文字。\n';
-    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}${figures}`);
+    // Headings right before a figure a third of a page tall, at varied heights on the page: some fall near a page foot.
+    await writeFile(join(dir, 'chapters/third.png'), png(600, 700));
+    const headed = Array.from({ length: 8 }, (_, k) => `\n${'图前的段落文字。'.repeat(6 + 9 * k)}\n\n#### ${k + 1}. 小标题甲${k}\n\n![图${k + 3} 示意图乙${k}](third.png)\n`);
+    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}${figures}${headed.join('')}`);
     const path = await build('images', await transformed(dir));
     const pages = pageTexts(path).map(squeeze);
     const placed = images(path);
-    expect(placed.map((image) => [image.width, image.height])).toEqual([[1200, 500], [600, 3000]]);
+    expect(placed.map((image) => [image.width, image.height])).toEqual([[1200, 500], [600, 3000], ...headed.map(() => [600, 700])]);
     expect(pages[placed[0]!.page], 'caption of 图1 on its page').toContain('图1网格分布示意图');
     expect(pages[placed[1]!.page], 'caption of 图2 on its page').toContain('图2社区治理流程图');
     expect(pages.join(''), 'the text after the tall image').toContain('图后的文字。');
+    headed.forEach((_, k) => {
+      const headingPage = pages.findIndex((text) => text.includes(`小标题甲${k}`));
+      expect(pages[headingPage], `heading ${k + 1} on its figure's page, not alone at a page foot`).toContain(`示意图乙${k}`);
+    });
   });
 
   it('leaves screenshots of the pages an editor checks', () => {
