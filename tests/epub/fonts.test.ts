@@ -3,7 +3,7 @@
  * reserved names, covering every character the documents print, and little else.
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { LEFT_TO_STACK } from '../../pipeline/render/epub/fonts.ts';
+import { facesUsed, LEFT_TO_STACK } from '../../pipeline/render/epub/fonts.ts';
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOOKS, build, transformed, type Unpacked, unpack } from './book.ts';
@@ -87,5 +87,13 @@ describe.each(BOOKS)('fonts of the EPUB of $name', ({ name, dir }) => {
     const licences = [...epub.files.keys()].filter((path) => path.startsWith('OEBPS/fonts/') && path.endsWith('.txt'));
     expect(licences.length).toBeGreaterThan(0);
     for (const path of licences) expect(epub.text(path)).toMatch(/SIL OPEN FONT LICENSE/i);
+  });
+});
+
+describe('faces of an EPUB', () => {
+  it('embed the 黑 regular face only when the book has code, which is set in it', () => {
+    const sans = (faces: ReturnType<typeof facesUsed>) => faces.filter((face) => face.role === 'sans').map((face) => face.weight);
+    expect(sans(facesUsed({ boldBody: false, code: false }))).toEqual([700]);
+    expect(sans(facesUsed({ boldBody: false, code: true })).sort()).toEqual([400, 700]);
   });
 });

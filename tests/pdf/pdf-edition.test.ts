@@ -424,7 +424,7 @@ describe('the print PDF as a file', () => {
     expect(titleLines.at(-1), 'the publisher’s place is the last line').toContain(squeeze(meta.publisher.place));
   });
 
-  it('wraps a word too long for the line, cuts a running head too long short, prints a link’s address and keeps each table’s head with its first row, whole, all inside the type area', async () => {
+  it('wraps a word too long for the line, cuts a running head too long short, prints a link’s address and code in its own fonts, and keeps each table’s head with its first row, whole, all inside the type area', async () => {
     const dir = join(OUT, 'long-lines');
     await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
     const chapterFile = join(dir, 'chapters/02-community.md');
@@ -435,7 +435,8 @@ describe('the print PDF as a file', () => {
     const link = '详见[乐山市人民政府网站](https://www.leshan.gov.cn/~qzx?q=1&z=2)的公告。';
     const title = '关于新时代县级党校建设发展和功能发挥以及乡镇社区微治理路径探索与城乡基层治理体系现代化重构的跟踪调查研究报告';
     const chapter = (await readFile(chapterFile, 'utf8')).replace(/^title: .*$/m, `title: ${title}`);
-    await writeFile(chapterFile, `${chapter}\n\n长词：${word}。\n\n${link}\n\n${tables.join('\n\n')}\n`);
+    const code = '使用`folio check`命令检查，面积3.2 km<sup>2</sup>。';
+    await writeFile(chapterFile, `${chapter}\n\n长词：${word}。\n\n${link}\n\n${code}\n\n${tables.join('\n\n')}\n`);
     const path = await build('long-lines', await transformed(dir));
     const pages = pageTexts(path).map(squeeze);
     // A running head too long for one line is cut short with … (and the build says which chapter needs a short_title).
@@ -450,6 +451,8 @@ describe('the print PDF as a file', () => {
     expect(pages.join(''), 'the long word, whole').toContain(word);
     expect(pages.join(''), 'a link’s address printed after it').toContain('乐山市人民政府网站（https://www.leshan.gov.cn/~qzx?q=1&z=2）的公告');
     expect(fonts(path).filter((font) => font.type === 'Type 3' || !font.embedded), 'its characters in the embedded fonts').toEqual([]);
+    // Only the faces folio ships: code too (the browser's monospace would be a font of the building machine).
+    expect(fonts(path).map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).filter((name) => !/^(NotoSerifSC|NotoSansSC|LXGWWenKai)/.test(name))).toEqual([]);
     // Nothing runs into the margins: every word inside the type area (the narrower margin from each edge).
     const edge = toPoints(DEFAULT_MARGINS.outer) - 1;
     const outside = wordBoxes(path).filter((box) => box.xMin < edge || box.xMax > TRIM[2]! - edge);

@@ -56,11 +56,12 @@ export interface FontStats {
 }
 
 /** Which faces the EPUB's stylesheet applies; bold serif only when the text has strong/b. */
-export function facesUsed(hasBoldBody: boolean): Face[] {
+export function facesUsed(uses: { boldBody: boolean; code: boolean }): Face[] {
   return FACES.filter(
     (face) =>
-      (face.role === 'serif' && (face.weight === 400 || hasBoldBody)) ||
-      (face.role === 'sans' && face.weight === 700) ||
+      (face.role === 'serif' && (face.weight === 400 || uses.boldBody)) ||
+      // Headings are 黑 bold; code is 黑 regular (book.css).
+      (face.role === 'sans' && (face.weight === 700 || uses.code)) ||
       face.role === 'kai',
   );
 }

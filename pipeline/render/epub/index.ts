@@ -66,7 +66,7 @@ export async function buildEpub(
   const printed = addCharactersOf(new Set(), documents.flatMap((document) => document.body));
   const stats = { slices: 0, cached: 0 };
   const started = performance.now();
-  const fonts = await embeddedFonts(facesUsed(hasBoldText(documents)), printed, { cacheDir: options.fontCacheDir, stats });
+  const fonts = await embeddedFonts(facesUsed(elementsUsed(documents)), printed, { cacheDir: options.fontCacheDir, stats });
   context.progress(`epub: ${fonts.length} fonts for ${printed.size} characters (${stats.cached}/${stats.slices} slice cuts cached)`);
   const fontsDone = performance.now();
   const cover = await coverImage(book, fonts, { cache: options.coverCache, browser: context.browser });
@@ -141,16 +141,18 @@ function classesOf(documents: EpubDocument[]): Set<string> {
   return classes;
 }
 
-function hasBoldText(documents: EpubDocument[]): boolean {
-  let bold = false;
+/** Whether the documents hold bold text or code: each needs a face of its own. */
+function elementsUsed(documents: EpubDocument[]): { boldBody: boolean; code: boolean } {
+  const used = { boldBody: false, code: false };
   for (const document of documents) {
     for (const node of document.body) {
       visit(node, 'element', (element: Element) => {
-        if (element.tagName === 'strong' || element.tagName === 'b') bold = true;
+        if (element.tagName === 'strong' || element.tagName === 'b') used.boldBody = true;
+        if (['code', 'kbd', 'samp', 'pre'].includes(element.tagName)) used.code = true;
       });
     }
   }
-  return bold;
+  return used;
 }
 
 /** A name-based UUID (RFC 4122 version 5 layout) from the ISBN: the same book always gets the same one. */
