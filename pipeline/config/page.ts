@@ -29,19 +29,26 @@ export const MIN_TYPE_AREA_PT = { width: 10 * 10.5, height: 10 * 10.5 * 1.8 } as
 
 type Margins = { top: string; bottom: string; inner: string; outer: string };
 
+/** The type area in points: the trim less the margins. */
+export function typeArea(trim: { width: string; height: string }, margins: Margins = DEFAULT_MARGINS): { width: number; height: number } {
+  return {
+    width: toPoints(trim.width) - toPoints(margins.inner) - toPoints(margins.outer),
+    height: toPoints(trim.height) - toPoints(margins.top) - toPoints(margins.bottom),
+  };
+}
+
 /**
  * Why the margins leave too small a type area on the trim, or undefined when they leave enough.
  * Lengths that are not lengths are the schema's own complaint: none here.
  */
 export function typeAreaProblem(trim: { width: string; height: string }, margins: Margins = DEFAULT_MARGINS): string | undefined {
-  let width: number;
-  let height: number;
+  let area: { width: number; height: number };
   try {
-    width = toPoints(trim.width) - toPoints(margins.inner) - toPoints(margins.outer);
-    height = toPoints(trim.height) - toPoints(margins.top) - toPoints(margins.bottom);
+    area = typeArea(trim, margins);
   } catch {
     return undefined;
   }
+  const { width, height } = area;
   if (width >= MIN_TYPE_AREA_PT.width && height >= MIN_TYPE_AREA_PT.height) return undefined;
   const mm = (points: number) => String(Math.round(pointsToMm(points)));
   return (

@@ -26,7 +26,7 @@ import { markArtifacts } from './artifacts.ts';
 import { finishPdf } from './finish.ts';
 import { fontFaceCss } from './fonts.ts';
 import { frontMatter } from './front.ts';
-import { toPoints } from '../../config/page.ts';
+import { typeArea } from '../../config/page.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
 import { joinPdfs } from './join.ts';
@@ -198,7 +198,8 @@ export class PrintSession {
     });
     const movedNotes = parts.flatMap((part) => part.pagination.movedNotes);
     options.progress(`pdf: ${layout.totalPages} pages joined and finished (${elapsed()})`);
-    const longHeads = book.chapters.filter((chapter) => headWidth(chapter.chapter.shortTitle ?? chapter.chapter.title) > typeAreaWidth(geometry)).map((chapter) => chapter.id);
+    const measure = typeArea(meta.trim, geometry.margins).width;
+    const longHeads = book.chapters.filter((chapter) => headWidth(chapter.chapter.shortTitle ?? chapter.chapter.title) > measure).map((chapter) => chapter.id);
     return { pdf, pages: layout.totalPages, chapterPages, paginatedParts, parts: parts.length, movedNotes, longHeads };
   }
 
@@ -325,10 +326,6 @@ const HEAD_POINTS = 9;
 /** A running head's width in points, near enough: hanzi and full-width forms 1 em, anything else about half. */
 function headWidth(text: string): number {
   return [...text].reduce((width, character) => width + (/[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(character) ? 1 : 0.55), 0) * HEAD_POINTS;
-}
-
-function typeAreaWidth(geometry: PageGeometry): number {
-  return geometry.widthPt - toPoints(geometry.margins.inner) - toPoints(geometry.margins.outer);
 }
 
 /** Adds what the page prints beside the text: running heads, the book title of the verso, note markers. */
