@@ -46,7 +46,7 @@ export interface PackageInput {
   /** Date of every zip entry. */
   date: Date;
   /**
-   * Where the deflated zip entries of large files (the fonts) are kept between builds. JSZip deflates in
+   * Where the deflated zip entries of the fonts are kept between builds. JSZip deflates in
    * JavaScript: the benchmark book's 1.2 MB of fonts took ~0.35 s of every build, for the same bytes.
    */
   deflatedCache?: string;
@@ -82,7 +82,7 @@ class ReproducibleEPub extends EPub {
       // Images and woff fonts are compressed already: deflating them again took most of the packing time.
       if (ALREADY_COMPRESSED.test(file.path)) this.zip.file(path, file.data, { compression: 'STORE' });
       // A zip read in keeps its entries compressed, and JSZip writes them out as they are.
-      else if (deflatedCache && file.data.length >= CACHED_SIZE) await this.zip.loadAsync(await deflatedEntry(path, file.data, deflatedCache));
+      else if (deflatedCache && FONT.test(file.path)) await this.zip.loadAsync(await deflatedEntry(path, file.data, deflatedCache));
       else this.zip.file(path, file.data);
     }
     for (const entry of Object.values(this.zip.files)) {
@@ -100,8 +100,8 @@ class ReproducibleEPub extends EPub {
   }
 }
 
-/** Files at least this large have their deflated entry cached (the fonts; not the licences or the cover page). */
-const CACHED_SIZE = 64 * 1024;
+/** The files whose deflated entry is cached: the same font cut deflates to the same bytes in every build. */
+const FONT = /\.(ttf|otf)$/i;
 
 /** A one-entry zip holding `data` deflated at `path`: from the cache, or deflated once and cached. */
 async function deflatedEntry(path: string, data: string | Buffer, cacheDir: string): Promise<Buffer> {
