@@ -19,7 +19,7 @@ const dir = await privateCopy(manuscript!, work!, 'pdf-chapter-book');
 const { book } = await loadBook(dir);
 if (!book) throw new Error(`cannot load ${dir}`);
 const options = { sourceDate: new Date(0), printMarks: false, progress: () => {} };
-const session = await PrintSession.start();
+const session = await PrintSession.start(undefined, { plan: 'for-edits' });
 try {
   await session.render(transformBook(book), options);
   const chapter = middleChapter(book);

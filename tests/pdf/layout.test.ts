@@ -2,10 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
 import { pageCss, pageGeometry } from '../../pipeline/render/pdf/geometry.ts';
-import { groupChapters, layoutBook } from '../../pipeline/render/pdf/parts.ts';
+import { groupChapters, layoutBook, MAX_PART_CHARACTERS } from '../../pipeline/render/pdf/parts.ts';
 import type { BookMeta } from '../../pipeline/book/types.ts';
 
-const chapters = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `ch${String(i + 1).padStart(2, '0')}` }));
+/** Chapters of `length(i)` characters of text each (no notes). */
+const chapters = (count: number, length: (index: number) => number = () => 1000) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `ch${String(i + 1).padStart(2, '0')}`,
+    body: { type: 'root' as const, children: [{ type: 'text' as const, value: '字'.repeat(length(i)) }] },
+    notes: [],
+  }));
 
 describe('page geometry', () => {
   it('converts the trim to the exact points of the PDF boxes', () => {
@@ -28,12 +34,30 @@ describe('page geometry', () => {
 });
 
 describe('parts', () => {
-  it('gives every core work, and no part more than three chapters', () => {
-    expect(groupChapters(chapters(1), 2).map((part) => part.length)).toEqual([1]);
-    expect(groupChapters(chapters(2), 2).map((part) => part.length)).toEqual([1, 1]);
-    expect(groupChapters(chapters(5), 2).map((part) => part.length)).toEqual([3, 2]);
-    expect(groupChapters(chapters(29), 2).map((part) => part.length)).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3, 2]);
-    expect(groupChapters(chapters(29), 2).flat().map((chapter) => chapter.id)).toEqual(chapters(29).map((chapter) => chapter.id));
+  it('for a session that renders again: gives every core work, and no part more than three chapters', () => {
+    const lengths = (count: number) => groupChapters(chapters(count), 2, 'for-edits').map((part) => part.length);
+    expect(lengths(1)).toEqual([1]);
+    expect(lengths(2)).toEqual([1, 1]);
+    expect(lengths(5)).toEqual([3, 2]);
+    expect(lengths(29)).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 3, 2]);
+    expect(groupChapters(chapters(29), 2, 'for-edits').flat().map((chapter) => chapter.id)).toEqual(chapters(29).map((chapter) => chapter.id));
+  });
+
+  it('for a render done once: one part per core, of about equal text, in order', () => {
+    const book = chapters(29, (i) => (i < 5 ? 31_000 : 5_000)); // 275,000 characters, the first five chapters 155,000
+    const parts = groupChapters(book, 2, 'once');
+    expect(parts.map((part) => part.length)).toEqual([4, 25]);
+    expect(parts.flat().map((chapter) => chapter.id)).toEqual(book.map((chapter) => chapter.id));
+    expect(groupChapters(chapters(1, () => 300_000), 2, 'once').map((part) => part.length)).toEqual([1]);
+    expect(groupChapters(chapters(3, () => 10), 4, 'once').map((part) => part.length)).toEqual([1, 1, 1]);
+  });
+
+  it('for a render done once: more parts, a multiple of the cores, once a part would pass MAX_PART_CHARACTERS', () => {
+    const book = chapters(290, () => MAX_PART_CHARACTERS / 20);
+    const parts = groupChapters(book, 2, 'once');
+    expect(parts).toHaveLength(16); // 14.5 parts' worth of text, rounded up to whole parts for each core
+    expect(Math.max(...parts.map((part) => part.length)) - Math.min(...parts.map((part) => part.length))).toBeLessThanOrEqual(1);
+    expect(parts.flat()).toHaveLength(290);
   });
 
   it('starts every document on a right-hand page, with a blank page after an odd one', () => {

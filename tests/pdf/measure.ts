@@ -103,7 +103,7 @@ try {
     let cpu = await sampler.cpu();
     started = performance.now();
     const transformed = await book(dir);
-    const session = await PrintSession.start(browser);
+    const session = await PrintSession.start(browser, { plan: 'for-edits' });
     const result = await session.render(transformed, options);
     console.log(`${name}: whole book ${seconds(started)}, ${((await sampler.cpu()) - cpu).toFixed(1)} CPU s (load + transform + render), ${result.pages} pages, ${(result.pdf.length / 1e6).toFixed(1)} MB, ${result.parts} parts, peak memory ${((await sampler.peak()) / 1e9).toFixed(2)} GB`);
     if (transformed.chapters.length > 1) {

@@ -32,7 +32,7 @@ import { printFolioSheet } from './folios.ts';
 import { joinPdfs } from './join.ts';
 import type { LinkTargets } from './links.ts';
 import type { OutlineItem } from './outline.ts';
-import { groupChapters, layoutBook, type BookLayout } from './parts.ts';
+import { groupChapters, layoutBook, type BookLayout, type PartPlan } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
 import { TEMPLATES } from '../../paths.ts';
 import { addCharacters } from '../../transform/characters.ts';
@@ -100,17 +100,22 @@ export class PrintSession {
     private readonly ownsBrowser: boolean,
     private readonly buildDir: string,
     private readonly cores: number,
+    private readonly plan: PartPlan,
   ) {}
 
-  /** Opens a session on `browser` (or a browser of its own, closed with the session). */
-  static async start(browser?: FolioBrowser, cores = availableParallelism()): Promise<PrintSession> {
+  /**
+   * Opens a session on `browser` (or a browser of its own, closed with the session). `plan`: 'once' for
+   * a single render (one part per core), 'for-edits' for a session that renders again after edits
+   * (small parts, so an edit re-paginates little): parts.ts.
+   */
+  static async start(browser?: FolioBrowser, { plan = 'once', cores = availableParallelism() }: { plan?: PartPlan; cores?: number } = {}): Promise<PrintSession> {
     const buildDir = await mkdtemp(join(tmpdir(), 'folio-pdf-'));
     await Promise.all([
       linkOrCopy(PAGED_JS, join(buildDir, SCRIPTS[0])),
       linkOrCopy(join(TEMPLATES, 'print/paginate.js'), join(buildDir, SCRIPTS[1])),
     ]);
     const owned = !browser;
-    return new PrintSession(browser ?? (await launchBrowser()), owned, buildDir, Math.max(1, cores));
+    return new PrintSession(browser ?? (await launchBrowser()), owned, buildDir, Math.max(1, cores), plan);
   }
 
   async render(book: TransformedBook, options: RenderOptions): Promise<RenderResult> {
@@ -122,7 +127,7 @@ export class PrintSession {
     const css = await printCss(pageCss(geometry));
     const noteNumbering = meta.footnotes?.print_numbering ?? 'per-page-circled';
     const paginateOptions = { css, bookTitle: meta.title, noteNumbering } as const;
-    const groups = groupChapters(book.chapters, this.cores);
+    const groups = groupChapters(book.chapters, this.cores, this.plan);
     const shell = await this.shell(book, paginateOptions);
     const images = await this.placeImages(book);
 
