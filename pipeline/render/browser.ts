@@ -39,8 +39,11 @@ const OFFLINE = ['--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>'
 
 export interface FolioBrowser {
   browser: Browser;
-  /** A page that may load only files under `allowedDirs` (plus data: and about:). */
-  newPage(allowedDirs: string[], options?: { window?: boolean }): Promise<Page>;
+  /**
+   * A page that may load only files under `allowedDirs` (plus data: and about:). `hidden`: a background
+   * tab, never painted and given no animation frames (its scripts must not wait for one).
+   */
+  newPage(allowedDirs: string[], options?: { hidden?: boolean }): Promise<Page>;
   /** Requests that were blocked, for the build's report. */
   blocked: string[];
   close(): Promise<void>;
@@ -60,6 +63,7 @@ export async function launchBrowser(options: { loopback?: boolean } = {}): Promi
     pipe: true,
   });
   const blocked: string[] = [];
+  const [front] = await browser.pages();
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -74,7 +78,9 @@ export async function launchBrowser(options: { loopback?: boolean } = {}): Promi
     blocked,
     close,
     async newPage(allowedDirs, options = {}) {
-      const page = await browser.newPage(options.window ? { type: 'window' } : undefined);
+      const page = await browser.newPage();
+      // A new tab comes to the front; the blank tab Chromium starts with goes back there.
+      if (options.hidden) await front?.bringToFront();
       await page.setRequestInterception(true);
       // WebSockets bypass request interception (the proxy flags above stop them): record each attempt.
       const cdp = await page.createCDPSession();

@@ -37,6 +37,7 @@
     const fontsMs = performance.now() - started;
     registerOnce();
     const previewer = new Paged.Previewer();
+    previewer.chunker.q.tick = nextTask;
     previousPreview = previewer;
     const layoutStarted = performance.now();
     const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
@@ -119,6 +120,18 @@
     copy.remove();
     style.remove();
     return [...textByFont].map(([font, text]) => ({ font, text: [...new Set(text + pageText)].join('') }));
+  }
+
+  /**
+   * Paged.js lays out a page per animation frame; the print window is a hidden tab, which gets none. Its
+   * queue steps on a message instead (a timer would be clamped to 4 ms after a few steps).
+   */
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()();
+  function nextTask(callback) {
+    waiting.push(callback);
+    channel.port2.postMessage(0);
   }
 
   let registered = false;

@@ -160,10 +160,11 @@ describe("the build's Chromium", () => {
     expect(browser.blocked).toEqual(expect.arrayContaining([`http://${origin}/probe.png`, `http://${origin}/fetch`, `ws://${origin}/ws`, pathToFileURL(join(outside, 'secret.css')).href]));
   });
 
-  it("opens windows without the browser's own pages (the address bar's popup cost ~1 s of CPU a window)", async () => {
+  it("opens pages without the browser's own pages (the address bar's popup cost ~1 s of CPU a window)", async () => {
     const browser = await launchBrowser();
     try {
-      await browser.newPage([], { window: true });
+      await browser.newPage([]);
+      await browser.browser.newPage({ type: 'window' });
       const session = await browser.browser.target().createCDPSession();
       const { targetInfos } = await session.send('Target.getTargets', { filter: [{}] });
       expect(targetInfos.filter((target) => target.type !== 'page' && target.type !== 'tab').map((target) => target.url)).toEqual([]);
