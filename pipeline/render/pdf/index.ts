@@ -1,7 +1,7 @@
 /**
  * The print edition: `<outDir>/<book-slug>.pdf`, 185 × 260 mm (book.yaml `trim`), Chinese typesetting
  * by Paged.js 0.4.3 in Chromium. See session.ts for the stages; `PrintSession` is exported for the
- * preview and the bench, which keep a warm browser and re-paginate only the part that changed.
+ * bench's one-chapter edit, which keeps a warm browser and re-paginates only the part that changed.
  */
 import { join } from 'node:path';
 import type { Edition } from '../../book/types.ts';

@@ -2,10 +2,10 @@
  * The book's chapters grouped into print documents ("parts"), paginated in parallel by a pool of one
  * window per core. Groups are contiguous. How big they are depends on whether the session renders again:
  *
- * - A session that re-renders after edits (the preview, the bench's edit probe) keeps parts of three
- *   chapters (~30 pages), so an edit re-paginates only its part: 1.6–1.9 s with a warm browser (five
- *   chapters: 2.1–2.2 s). The cost is the whole book's time and size: each part pays Paged.js's start,
- *   and embeds its own font subsets (8.4 MB for the benchmark book's 296 pages).
+ * - A session that re-renders after edits (the bench's one-chapter edit, bench/probes/pdf-chapter.ts)
+ *   keeps parts of three chapters (~30 pages), so an edit re-paginates only its part: 1.6–1.9 s with a
+ *   warm browser (five chapters: 2.1–2.2 s). The cost is the whole book's time and size: each part
+ *   pays Paged.js's start and embeds its own font subsets (8.4 MB for the benchmark book's 296 pages).
  * - A render done once (`folio build`) gives each core one part of about equal text, as long as a part
  *   stays under MAX_PART_CHARACTERS: the benchmark book in 11.5 s against 12.8 s with parts of three
  *   or eight chapters (3 alternating runs each, 2 cores), 2.5 CPU-seconds less.

@@ -1,7 +1,7 @@
 /**
  * A print session: a warm browser and the paginated documents of the last render, so that re-building
- * after an edit re-paginates only the part holding the changed chapter (the preview and the bench use
- * this; `edition.render` opens a session for one render and closes it).
+ * after an edit re-paginates only the part holding the changed chapter (the bench's one-chapter edit
+ * uses this; `edition.render` opens a session for one render and closes it).
  *
  *   chapters -> parts (groups of chapters) -> paginate and print (tagged) each part in a pool of windows,
  *   one per core, then the front matter in the first window free; each printed part parsed and its
