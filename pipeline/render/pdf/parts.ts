@@ -7,8 +7,8 @@
  *   warm browser (five chapters: 2.1–2.2 s). The cost is the whole book's time and size: each part
  *   pays Paged.js's start and embeds its own font subsets (8.4 MB for the benchmark book's 296 pages).
  * - A render done once (`folio build`) gives each core one part of about equal text, as long as a part
- *   stays under MAX_PART_CHARACTERS: the benchmark book in 11.5 s against 12.8 s with parts of three
- *   or eight chapters (3 alternating runs each, 2 cores), 2.5 CPU-seconds less.
+ *   stays under MAX_PART_CHARACTERS: the benchmark book 0.5–1.3 s faster than with parts of three
+ *   chapters (alternating runs at different hours, 2 cores; parts of eight were no faster than three).
  */
 import { toString } from 'hast-util-to-string';
 import type { TransformedChapter } from '../../book/types.ts';
@@ -16,7 +16,7 @@ import type { TransformedChapter } from '../../book/types.ts';
 export const CHAPTERS_PER_PART = 3;
 
 /**
- * Most text in one part of a render done once (~130 pages of this book's format): a longer book gets
+ * Most text in one part of a render done once (~220 pages of this book's format): a longer book gets
  * more parts, a multiple of the cores, so no window holds a document of thousands of pages.
  */
 export const MAX_PART_CHARACTERS = 200_000;
@@ -37,7 +37,7 @@ export function groupChapters<T extends Groupable>(chapters: T[], cores: number,
   const sizes = chapters.map(textLength);
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const count = Math.min(chapters.length, cores * Math.max(1, Math.ceil(total / (cores * MAX_PART_CHARACTERS))));
-  return splitEvenly(chapters, sizes, count);
+  return splitEvenly(chapters, sizes, total, count);
 }
 
 /** The characters a chapter prints (text and notes): what its pagination costs. */
@@ -45,9 +45,8 @@ function textLength(chapter: Groupable): number {
   return toString(chapter.body).length + chapter.notes.reduce((sum, note) => sum + note.content.reduce((length, node) => length + toString(node).length, 0), 0);
 }
 
-/** Cuts `items` into `count` contiguous non-empty groups, each cut at the boundary nearest its share of the total. */
-function splitEvenly<T>(items: T[], sizes: number[], count: number): T[][] {
-  const total = sizes.reduce((sum, size) => sum + size, 0);
+/** Cuts `items` (of `sizes`, summing to `total`) into `count` contiguous non-empty groups, each cut at the boundary nearest its share. */
+function splitEvenly<T>(items: T[], sizes: number[], total: number, count: number): T[][] {
   const groups: T[][] = [];
   let start = 0;
   let before = 0;
