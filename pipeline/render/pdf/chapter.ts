@@ -12,12 +12,17 @@ import { LABELS } from '../labels.ts';
 
 const KEYWORD_SEPARATOR = '；';
 
+/** The id of a chapter's printed title: the contents, the bookmarks and the links find its page by it. */
+export function titleId(chapterId: string): string {
+  return `${chapterId}-title`;
+}
+
 export function printChapter(chapter: TransformedChapter): Element {
   const meta = chapter.chapter;
   const body = withPrintedAddresses(withPageNotes(chapter.body, chapter.notes));
   return h('section.chapter', { id: chapter.id, dataRunningHead: meta.shortTitle ?? meta.title }, [
     h('header.chapter-head', [
-      h('h1.chapter-title', { id: `${chapter.id}-title` }, meta.title),
+      h('h1.chapter-title', { id: titleId(chapter.id) }, meta.title),
       meta.subtitle ? h('p.chapter-subtitle', [h('span.nobreak', '——'), meta.subtitle]) : undefined,
       meta.authors.length ? h('p.chapter-authors', meta.authors.join('　')) : undefined,
     ]),

@@ -7,6 +7,7 @@ import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { TransformedBook } from '../../book/types.ts';
 import { contentsList, copyrightPage, titlePage } from '../front-matter.ts';
+import { titleId } from './chapter.ts';
 
 /** The print contents list reports only (sections would need page numbers of their own). */
 const CONTENTS_DEPTH = 1;
@@ -20,7 +21,7 @@ const PLACEHOLDER_PAGE = 888;
 /** Front matter whose contents numbers are placeholders, each `.toc-page` marked with its chapter id. */
 export function frontMatter(book: TransformedBook): Element[] {
   const pages = new Map(book.chapters.map((chapter) => [chapter.id, PLACEHOLDER_PAGE]));
-  const contents = contentsList(book, { depth: CONTENTS_DEPTH, href: (chapter) => `#${chapter.id}-title`, pages });
+  const contents = contentsList(book, { depth: CONTENTS_DEPTH, href: (chapter) => `#${titleId(chapter.id)}`, pages });
   let entry = 0;
   visit(contents, 'element', (node) => {
     const classes = String(node.properties.className ?? '');

@@ -72,17 +72,17 @@ export async function joinPdfs(documents: PDFDocument[], options: JoinOptions): 
  * stretch, where nothing else runs.
  */
 async function overlayForms(overlay: PDFDocument, joined: PDFDocument): Promise<PDFRef[]> {
-  const copier = PDFObjectCopier.for(overlay.context, joined.context);
-  const forms: PDFRef[] = [];
-  for (const page of overlay.getPages()) {
+  const pages = overlay.getPages().map((page) => {
     // Not normalizedEntries(): it wraps the page's content in two streams of its own (q … Q).
     const contents = page.node.Contents();
     const stream = contents instanceof PDFArray ? (contents.size() === 1 ? contents.lookup(0) : undefined) : contents;
-    const resources = page.node.Resources();
-    if (!(stream instanceof PDFRawStream) || !resources) {
-      forms.push((await joined.embedPage(page)).ref);
-      continue;
-    }
+    return { page, stream: stream instanceof PDFRawStream ? stream : undefined, resources: page.node.Resources() };
+  });
+  // A sheet not as Chromium writes it (one content stream a page) goes through pdf-lib, whole: one copier
+  // for all its pages, so their shared font is copied once.
+  if (!pages.every((entry) => entry.stream && entry.resources)) return (await joined.embedPages(overlay.getPages())).map((embedded) => embedded.ref);
+  const copier = PDFObjectCopier.for(overlay.context, joined.context);
+  return pages.map(({ page, stream, resources }) => {
     const { x, y, width, height } = page.getMediaBox();
     const dict = joined.context.obj({
       Type: 'XObject',
@@ -90,13 +90,12 @@ async function overlayForms(overlay: PDFDocument, joined: PDFDocument): Promise<
       FormType: 1,
       BBox: [x, y, x + width, y + height],
       Matrix: [1, 0, 0, 1, -x, -y],
-      Resources: copier.copy(resources),
+      Resources: copier.copy(resources!),
     });
     for (const key of ['Filter', 'DecodeParms'].map((entry) => PDFName.of(entry))) {
-      const value = stream.dict.get(key);
+      const value = stream!.dict.get(key);
       if (value) dict.set(key, copier.copy(value));
     }
-    forms.push(joined.context.register(PDFRawStream.of(dict, stream.contents)));
-  }
-  return forms;
+    return joined.context.register(PDFRawStream.of(dict, stream!.contents));
+  });
 }

@@ -20,7 +20,7 @@ import type { PDFDocument } from 'pdf-lib';
 import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
-import { printChapter, printedAddress } from './chapter.ts';
+import { printChapter, printedAddress, titleId } from './chapter.ts';
 import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
 import { markArtifacts } from './artifacts.ts';
 import { finishPdf } from './finish.ts';
@@ -168,13 +168,9 @@ export class PrintSession {
 
     // 2. Where everything falls: the text starts at folio 1, every part on a right-hand page.
     const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.pagination.pages)]);
-    const folioOfPage = (physical: number) => physical - layout.starts[1]! + 1;
+    const titles = titlePages(parts, layout.starts);
     const chapterPages: Record<string, number> = {};
-    parts.forEach((part, index) => {
-      for (const chapter of part.chapters) {
-        chapterPages[chapter.id] = folioOfPage(layout.starts[index + 1]! + (part.pagination.anchors[`${chapter.id}-title`] ?? 0));
-      }
-    });
+    for (const [id, physical] of titles) chapterPages[id] = physical - layout.starts[1]! + 1;
 
     // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
     const [frontPdf, folioSheet] = await Promise.all([
@@ -188,11 +184,11 @@ export class PrintSession {
       blankSize,
       overlay: folioSheet,
       language: meta.language,
-      links: linkTargets(parts, layout.starts),
+      links: linkTargets(parts, titles),
     });
 
     // 4. Boxes, metadata, bookmarks, fixed dates.
-    const outline = outlineOf(front.pagination, parts, layout.starts);
+    const outline = outlineOf(front.pagination, parts, layout.starts, titles);
     const pdf = await finishPdf(joined, {
       meta,
       geometry,
@@ -362,26 +358,37 @@ function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undef
   return folios;
 }
 
+type PrintedChapters = Array<{ chapters: TransformedChapter[]; pagination: Pagination }>;
+
+/** The physical page of each chapter's title (its part's first page if Paged.js lost the anchor), by chapter id. */
+function titlePages(parts: PrintedChapters, starts: number[]): Map<string, number> {
+  const pages = new Map<string, number>();
+  parts.forEach((part, index) => {
+    for (const chapter of part.chapters) pages.set(chapter.id, starts[index + 1]! + (part.pagination.anchors[titleId(chapter.id)] ?? 0));
+  });
+  return pages;
+}
+
 /** Where the book's links go: the contents' to the pages of the reports' titles, the note calls' to their notes. */
-function linkTargets(parts: Array<{ chapters: TransformedChapter[]; pagination: Pagination }>, starts: number[]): LinkTargets {
+function linkTargets(parts: PrintedChapters, titles: Map<string, number>): LinkTargets {
   const pages = new Map<string, number>();
   const descriptions = new Map<string, string>();
-  parts.forEach((part, index) => {
+  for (const part of parts) {
     for (const chapter of part.chapters) {
-      const title = `${chapter.id}-title`;
-      pages.set(title, starts[index + 1]! + (part.pagination.anchors[title] ?? 0));
-      descriptions.set(title, chapter.chapter.title);
+      pages.set(titleId(chapter.id), titles.get(chapter.id)!);
+      descriptions.set(titleId(chapter.id), chapter.chapter.title);
     }
     for (const [note, number] of Object.entries(part.pagination.noteCalls)) descriptions.set(note, `${LABELS.notes}${number}`);
-  });
+  }
   return { page: (name) => pages.get(name), describe: (name) => descriptions.get(name) };
 }
 
 /** Bookmarks: 目录, then each report with its 一、 sections and their （一） subsections. */
 function outlineOf(
   front: Pagination,
-  parts: Array<{ chapters: TransformedChapter[]; pagination: Pagination }>,
+  parts: PrintedChapters,
   starts: number[],
+  titles: Map<string, number>,
 ): OutlineItem[] {
   const items: OutlineItem[] = [];
   const contentsPage = front.anchors['toc-heading'];
@@ -390,7 +397,7 @@ function outlineOf(
     const start = starts[index + 1]!;
     const anchors = part.pagination.anchors;
     for (const chapter of part.chapters) {
-      const entry: OutlineItem = { title: chapter.chapter.title, page: start + (anchors[`${chapter.id}-title`] ?? 0), children: [] };
+      const entry: OutlineItem = { title: chapter.chapter.title, page: titles.get(chapter.id)!, children: [] };
       let section: OutlineItem | undefined;
       for (const heading of chapter.headings) {
         const page = start + (anchors[heading.id] ?? 0);
