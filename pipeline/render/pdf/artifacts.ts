@@ -12,7 +12,10 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
-import { loadPdf } from './join.ts';
+import { loadPdf, yieldToEventLoop } from './join.ts';
+
+/** Pages marked between two turns of the event loop (~2 ms each): see loadPdf. */
+const PAGES_PER_TURN = 5;
 
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PATH_PAINTING = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
@@ -75,7 +78,10 @@ function markStretch(stretch: string): string {
  */
 export async function markArtifacts(pdf: Uint8Array): Promise<PDFDocument> {
   const document = await loadPdf(pdf);
-  for (const page of document.getPages()) markPageArtifacts(page);
+  for (const [index, page] of document.getPages().entries()) {
+    markPageArtifacts(page);
+    if (index % PAGES_PER_TURN === PAGES_PER_TURN - 1) await yieldToEventLoop();
+  }
   return document;
 }
 
