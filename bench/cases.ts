@@ -1,7 +1,8 @@
 /**
  * What is measured: each case is one whole process (folio or a peer) on one workload, with the check
  * that tells a successful run from a failed one. Cases of the same `group` and workload are compared
- * with each other (folio's median / the peer's).
+ * with each other, and run in rounds (run.ts): each peer is listed right after the folio case it is
+ * compared with, so that the two runs of a round are next to each other in time.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -95,6 +96,7 @@ export function casesFor(workload: Workload, peers: Peers): BenchCase[] {
     folioBuild('html'),
     peer('html', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['-s', '--toc', workload.markdown, '-o', out('pandoc.html')] }), 'pandoc.html'),
     folioBuild('epub', 'epub'),
+    peer('epub', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['--toc', '-t', 'epub3', workload.markdown, '-o', out('pandoc.epub')] }), 'pandoc.epub', 'epub'),
     {
       ...probe('epub', 'epub cold cache', workload, 'epub-cold.ts'),
       // a whole build, so the wall time counts (the probe prints no in-process figure)
@@ -102,15 +104,7 @@ export function casesFor(workload: Workload, peers: Peers): BenchCase[] {
       seconds: undefined,
       prepare: fresh('folio-cold.epub'),
     },
-    peer('epub', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['--toc', '-t', 'epub3', workload.markdown, '-o', out('pandoc.epub')] }), 'pandoc.epub', 'epub'),
     folioBuild('pdf', 'pdf'),
-    peer('pdf', 'pagedjs-cli', peers.pagedjs, (cli) => ({
-      command: cli,
-      args: [workload.peerHtml, '-o', out('pagedjs.pdf'), '--browserArgs=--no-sandbox,--disable-gpu', '--timeout', '600000'],
-      // pagedjs-cli's puppeteer 20 runs Debian's Chromium instead of a downloaded one
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: peers.chromium.available ? peers.chromium.command : '' },
-    }), 'pagedjs.pdf', 'pdf'),
-    peer('pdf', 'weasyprint', peers.weasyprint, (weasyprint) => ({ command: weasyprint, args: ['-q', workload.peerHtml, out('weasyprint.pdf')] }), 'weasyprint.pdf', 'pdf'),
     peer('pdf', 'chromium (plain print)', peers.chromium, (chromium) => ({
       command: chromium,
       args: [
@@ -118,6 +112,13 @@ export function casesFor(workload: Workload, peers: Peers): BenchCase[] {
         `--user-data-dir=${chromiumProfile}`, `--print-to-pdf=${out('chromium.pdf')}`, pathToFileURL(workload.peerHtml).href,
       ],
     }), 'chromium.pdf', 'pdf'),
+    peer('pdf', 'pagedjs-cli', peers.pagedjs, (cli) => ({
+      command: cli,
+      args: [workload.peerHtml, '-o', out('pagedjs.pdf'), '--browserArgs=--no-sandbox,--disable-gpu', '--timeout', '600000'],
+      // pagedjs-cli's puppeteer 20 runs Debian's Chromium instead of a downloaded one
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: peers.chromium.available ? peers.chromium.command : '' },
+    }), 'pagedjs.pdf', 'pdf'),
+    peer('pdf', 'weasyprint', peers.weasyprint, (weasyprint) => ({ command: weasyprint, args: ['-q', workload.peerHtml, out('weasyprint.pdf')] }), 'weasyprint.pdf', 'pdf'),
     probe('pdf', 'pdf one changed chapter (in process)', workload, 'pdf-chapter.ts'),
   ];
 }

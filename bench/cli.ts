@@ -14,7 +14,7 @@ import { findPeers, type Peers } from './peers/install.ts';
 import { writePandocMarkdown } from './peers/pandoc-markdown.ts';
 import { writePeerHtml } from './peers/peer-html.ts';
 import { formatMarkdown, formatSkipped, formatTable, formatTargets, targetsOf, type Machine, type Results } from './report.ts';
-import { isSkipped, runCase, type CaseResult, type SkippedCase } from './run.ts';
+import { isSkipped, runCases, type CaseResult, type SkippedCase } from './run.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -83,13 +83,15 @@ async function main(argv: string[]): Promise<number> {
     const cases: CaseResult[] = [];
     const skipped: SkippedCase[] = [];
     for (const workload of workloads) {
-      for (const benchCase of casesFor(workload, peers).filter((c) => options.only.includes(c.group))) {
-        const result = await runCase(benchCase, { runs: options.runs, timeoutMs: options.timeout * 1000, log });
-        if (isSkipped(result)) {
-          skipped.push(result);
-          log(`bench: skipped ${result.name} — ${result.tool}: ${result.reason}`);
-        } else {
-          cases.push(result);
+      const workloadCases = casesFor(workload, peers);
+      for (const group of options.only) {
+        for (const result of await runCases(workloadCases.filter((c) => c.group === group), { runs: options.runs, timeoutMs: options.timeout * 1000, log })) {
+          if (isSkipped(result)) {
+            skipped.push(result);
+            log(`bench: skipped ${result.name} — ${result.tool}: ${result.reason}`);
+          } else {
+            cases.push(result);
+          }
         }
       }
     }

@@ -1,7 +1,8 @@
 /**
- * The figures as people read them: the table (terminal and Markdown for the README), the ratio of
- * folio's median to each peer's, and the targets with pass/fail.
+ * The figures as people read them: the table (terminal and Markdown for the README), folio's time over
+ * each peer's (the median of the rounds' ratios: run.ts), and the targets with pass/fail.
  */
+import { summarize } from './measure.ts';
 import type { CaseResult, SkippedCase } from './run.ts';
 
 export interface Target {
@@ -33,11 +34,20 @@ export interface Results {
 
 const BENCHMARK = 'benchmark book';
 
-/** folio's median divided by the peer's, for a peer case; undefined for folio's own cases. */
+/** folio's time over the peer's, for a peer case; undefined for folio's own cases. */
 export function ratioToFolio(result: CaseResult, cases: CaseResult[]): number | undefined {
   if (result.tool === 'folio') return undefined;
   const folio = cases.find((c) => c.tool === 'folio' && c.name === result.name);
-  return folio ? folio.median_s / result.median_s : undefined;
+  return folio ? timeRatio(folio, result) : undefined;
+}
+
+/**
+ * `a`'s time over `b`'s: the median of the rounds' ratios when both ran in the same rounds (run.ts), so
+ * that the host's drift between rounds cancels out; else the ratio of the medians.
+ */
+export function timeRatio(a: CaseResult, b: CaseResult): number {
+  if (a.runs_s.length === 0 || a.runs_s.length !== b.runs_s.length) return a.median_s / b.median_s;
+  return summarize(a.runs_s.map((seconds, round) => seconds / b.runs_s[round]!)).median;
 }
 
 export function targetsOf(cases: CaseResult[], scale: number): Target[] {
@@ -51,7 +61,7 @@ export function targetsOf(cases: CaseResult[], scale: number): Target[] {
   const ratio = (name: string, peer: string) => {
     const folio = find(name);
     const other = find(name, peer);
-    return folio && other ? folio.median_s / other.median_s : undefined;
+    return folio && other ? timeRatio(folio, other) : undefined;
   };
   add('check, whole benchmark book, as a process (s)', find(`check · ${BENCHMARK}`)?.median_s, 1);
   const chapter = find(`check one changed chapter (in process) · ${BENCHMARK}`);
@@ -60,7 +70,7 @@ export function targetsOf(cases: CaseResult[], scale: number): Target[] {
   add('EPUB edition, warm cache / pandoc -t epub3 (ratio)', ratio(`epub · ${BENCHMARK}`, 'pandoc'), 1);
   const cold = find(`epub cold cache · ${BENCHMARK}`);
   const pandocEpub = find(`epub · ${BENCHMARK}`, 'pandoc');
-  add('EPUB edition, cold cache / pandoc -t epub3 (ratio)', cold && pandocEpub && cold.median_s / pandocEpub.median_s, 1);
+  add('EPUB edition, cold cache / pandoc -t epub3 (ratio)', cold && pandocEpub && timeRatio(cold, pandocEpub), 1);
   add('PDF edition / plain Chromium print (ratio)', ratio(`pdf · ${BENCHMARK}`, 'chromium (plain print)'), 1.5, true);
   // Summed PSS, not summed RSS: Chromium's ~10 processes share most of their pages (the binary, fonts).
   add('PDF edition peak memory, summed PSS (MB)', find(`pdf · ${BENCHMARK}`)?.peak_pss_mb, 1536);

@@ -1,11 +1,14 @@
 /**
- * Runs one case: a warm-up run (which also tells whether the case can run here at all, and gives the
- * summed PSS: reading it costs CPU, so the timed runs do not), then N measured runs; then, once, what
- * its output is (pages, Type 3 fonts, epubcheck).
+ * Runs the cases of one group (a folio case and the peers it is compared with) interleaved: every
+ * case's warm-up (which also tells whether the case can run here at all, and gives the summed PSS:
+ * reading it costs CPU, so the timed runs do not), then N rounds of one measured run of each case; then,
+ * once, what each output is (pages, Type 3 fonts, epubcheck). This host's speed drifts by 15–20%
+ * within minutes: run one after the other, folio's runs and a peer's met different hosts. In rounds,
+ * the drift touches both, and a ratio is the median of the rounds' ratios (report.ts).
  */
 import type { BenchCase } from './cases.ts';
 import { epubcheck, pdfFacts, type EpubcheckResult } from './inspect.ts';
-import { measure, summarize } from './measure.ts';
+import { measure, summarize, type Measurement } from './measure.ts';
 
 export interface CaseResult {
   name: string;
@@ -26,6 +29,8 @@ export interface CaseResult {
   pages?: number;
   type3_fonts?: boolean;
   epubcheck?: EpubcheckResult;
+  /** Each measured run's time, round by round: run i of every case of the group ran in the same round. */
+  runs_s: number[];
 }
 
 export interface SkippedCase {
@@ -40,29 +45,55 @@ export interface RunSettings {
   log: (line: string) => void;
 }
 
-export async function runCase(benchCase: BenchCase, settings: RunSettings): Promise<CaseResult | SkippedCase> {
-  const { name, tool, invocation } = benchCase;
-  if ('skip' in invocation) return { name, tool, reason: invocation.skip };
-  const once = async (pss = false) => {
+interface Progress {
+  benchCase: BenchCase;
+  warmUp?: Measurement;
+  seconds: number[];
+  peaks: number[];
+  anonPeaks: number[];
+  skipped?: SkippedCase;
+}
+
+export async function runCases(cases: BenchCase[], settings: RunSettings): Promise<Array<CaseResult | SkippedCase>> {
+  const states: Progress[] = cases.map((benchCase) => ({ benchCase, seconds: [], peaks: [], anonPeaks: [] }));
+  const skip = (state: Progress, reason: string) => (state.skipped = { name: state.benchCase.name, tool: state.benchCase.tool, reason });
+  const once = async ({ benchCase }: Progress, pss = false) => {
+    const { invocation } = benchCase;
+    if ('skip' in invocation) throw new Error('a skipped case is never run');
     await benchCase.prepare?.();
     return measure(invocation.command, invocation.args, { env: invocation.env, timeoutMs: settings.timeoutMs, pss });
   };
-  settings.log(`bench: ${name} — ${tool}: warm-up`);
-  const warmUp = await once(true);
-  const failure = benchCase.failure(warmUp);
-  if (failure) return { name, tool, reason: failure };
-  const seconds: number[] = [];
-  const peaks: number[] = [];
-  const anonPeaks: number[] = [];
-  for (let run = 1; run <= settings.runs; run++) {
-    const measured = await once();
-    const failed = benchCase.failure(measured);
-    if (failed) return { name, tool, reason: `run ${run}: ${failed}` };
-    seconds.push(benchCase.seconds ? benchCase.seconds(measured) : measured.seconds);
-    peaks.push(measured.peakBytes);
-    anonPeaks.push(measured.peakAnonBytes);
-    settings.log(`bench: ${name} — ${tool}: run ${run}/${settings.runs} ${seconds.at(-1)!.toFixed(3)} s, ${mb(measured.peakBytes)} MB`);
+  for (const state of states) {
+    const { name, tool, invocation } = state.benchCase;
+    if ('skip' in invocation) {
+      skip(state, invocation.skip);
+      continue;
+    }
+    settings.log(`bench: ${name} — ${tool}: warm-up`);
+    state.warmUp = await once(state, true);
+    const failure = state.benchCase.failure(state.warmUp);
+    if (failure) skip(state, failure);
   }
+  for (let run = 1; run <= settings.runs; run++) {
+    for (const state of states.filter((s) => !s.skipped)) {
+      const { benchCase } = state;
+      const measured = await once(state);
+      const failed = benchCase.failure(measured);
+      if (failed) {
+        skip(state, `run ${run}: ${failed}`);
+        continue;
+      }
+      state.seconds.push(benchCase.seconds ? benchCase.seconds(measured) : measured.seconds);
+      state.peaks.push(measured.peakBytes);
+      state.anonPeaks.push(measured.peakAnonBytes);
+      settings.log(`bench: ${benchCase.name} — ${benchCase.tool}: run ${run}/${settings.runs} ${state.seconds.at(-1)!.toFixed(3)} s, ${mb(measured.peakBytes)} MB`);
+    }
+  }
+  return states.map((state) => state.skipped ?? result(state, settings));
+}
+
+function result({ benchCase, warmUp, seconds, peaks, anonPeaks }: Progress, settings: RunSettings): CaseResult {
+  const { name, tool } = benchCase;
   const time = summarize(seconds);
   const result: CaseResult = {
     name,
@@ -76,7 +107,8 @@ export async function runCase(benchCase: BenchCase, settings: RunSettings): Prom
     max_s: round(time.max),
     peak_mb: mb(Math.max(...peaks)),
     peak_anon_mb: mb(Math.max(...anonPeaks)),
-    peak_pss_mb: mb(warmUp.peakPssBytes),
+    peak_pss_mb: mb(warmUp!.peakPssBytes),
+    runs_s: seconds.map(round),
   };
   const output = benchCase.output?.();
   if (output && benchCase.kind === 'pdf') {
