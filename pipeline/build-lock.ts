@@ -6,9 +6,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { unwritableReason, UsageError } from './io.ts';
 
 export async function acquireBuildLock(outDir: string, onWait: (pid: number) => void): Promise<() => Promise<void>> {
-  await mkdir(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+    throw unusableFolder(outDir, error);
+  });
   const path = join(outDir, '.folio-build.lock');
   let told = false;
   for (;;) {
@@ -16,7 +19,7 @@ export async function acquireBuildLock(outDir: string, onWait: (pid: number) => 
       await writeFile(path, String(process.pid), { flag: 'wx' });
       return () => rm(path, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusableFolder(outDir, error);
     }
     const owner = Number(await readFile(path, 'utf8').catch(() => ''));
     if (!owner || !isAlive(owner)) {
@@ -27,6 +30,12 @@ export async function acquireBuildLock(outDir: string, onWait: (pid: number) => 
     told = true;
     await sleep(200);
   }
+}
+
+/** A folder the build cannot write to is the user's to fix (--out): said plainly, not as an internal error. */
+function unusableFolder(outDir: string, error: unknown): Error {
+  const why = unwritableReason(error);
+  return why ? new UsageError(`cannot write the editions to ${outDir}: ${why} (--out names a folder)`) : (error as Error);
 }
 
 function isAlive(pid: number): boolean {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadBook } from '../book/load.ts';
-import { EXIT, type Io } from '../io.ts';
+import { EXIT, type Io, unwritableReason } from '../io.ts';
 import { decodeExport } from './decode.ts';
 import { importExport } from './index.ts';
 import type { Note } from './types.ts';
@@ -42,10 +42,16 @@ export async function runImport(io: Io, { exportPath, out, force }: ImportOption
 
   const result = await importExport(decoded.text);
   const notes = [...decoded.notes, ...result.notes];
-  for (const file of result.files) {
-    const path = join(target, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.text);
+  try {
+    for (const file of result.files) {
+      const path = join(target, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.text);
+    }
+  } catch (error) {
+    const why = unwritableReason(error);
+    if (!why) throw error;
+    return usage(`cannot write the manuscript to ${out}: ${why}`);
   }
   const loaded = await loadBook(target, io.cwd);
   for (const file of loaded.files) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -31,6 +32,19 @@ describe('folio CLI', () => {
       const { code, stderr } = folio(...args);
       expect(code).toBe(2);
       expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('says when --out cannot be a folder (a file in the way), exit 2, one line', async () => {
+    const file = join(ROOT, 'tests/output/cli-out-is-a-file');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, 'not a folder');
+    for (const out of [file, join(file, 'html')]) {
+      const { code, stderr } = folio('build', '--manuscript', 'tests/fixtures/books/mini', '--edition', 'html', '--out', out);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`cannot write the editions to ${out}: a file is in the way`);
+      expect(stderr).not.toContain('internal error');
       expect(stderr).not.toMatch(/\n\s+at /);
     }
   });

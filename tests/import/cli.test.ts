@@ -53,6 +53,18 @@ describe('folio import', () => {
     expect(await readFile(join(out, 'notes.md'), 'utf8')).toBe('mine');
   });
 
+  it('says so in one line when a file stands where the manuscript folder would go', async () => {
+    const file = join(tmp, 'a-file');
+    await writeFile(file, 'mine');
+    for (const out of [file, join(file, 'manuscript')]) {
+      const { io, err } = capture();
+      expect(await runImport(io, { exportPath: `${FIXTURES}/seed-word-export.txt`, out })).toBe(2);
+      oneLine(err());
+      expect(err()).toMatch(/is a file, expected a folder|a file is in the way/);
+    }
+    expect(await readFile(file, 'utf8')).toBe('mine');
+  });
+
   it('converts a GB18030 export, with a notice, to the same manuscript as the UTF-8 one', async () => {
     const utf8 = capture();
     const gb = capture();
