@@ -78,6 +78,17 @@ describe('rules in context', () => {
     expect(isbn13Valid('978-7-5643-8148-5')).toBe(false);
   });
 
+  it('says of each image an edition cannot ship as named what to do: rename it, convert it, or replace it', () => {
+    const reasons = (markdown: string) => check(markdown).filter((m) => m.ruleId === 'resource-format').map((m) => m.reason);
+    expect(reasons('![图](images/photo-saved-as.png)')).toEqual([expect.stringMatching(/content is JPEG, expected a name ending in \.jpg .*rename it/)]);
+    expect(reasons('![图](images/scan.webp)')).toEqual([expect.stringMatching(/in WebP format, expected PNG, JPEG, GIF or SVG .*convert it/)]);
+    expect(reasons('![图](images/broken.png)')).toEqual([expect.stringMatching(/not a PNG file, nor any image/)]);
+    // a folder where an image should be, and a name folio does not ship, whatever its content
+    expect(reasons('![图](images)')).toEqual([expect.stringMatching(/does not ship \(`no extension`\)/)]);
+    expect(reasons('![图](images/grid.png) ![图](images/flow.svg) ![图](images/missing.png)')).toEqual([]);
+    expect(check('![图](images/scan.webp)').find((m) => m.ruleId === 'resource-format')).toMatchObject({ line: 1, column: 1, fatal: true });
+  });
+
   it('docs/rules.md is generated from the registry', () => {
     expect(readFileSync(RULES_DOC_PATH, 'utf8')).toBe(renderRulesDoc());
   });

@@ -21,6 +21,7 @@ import { punctuationHalfWidth } from './punctuation-half-width.ts';
 import { punctuationPairs } from './punctuation-pairs.ts';
 import { punctuationQuotes } from './punctuation-quotes.ts';
 import { punctuationTitleSeparator } from './punctuation-title-separator.ts';
+import { resourceFormat } from './resource-format.ts';
 import { resourceMissing } from './resource-missing.ts';
 import { resourceOutside } from './resource-outside.ts';
 import { resourceRemote } from './resource-remote.ts';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   spacingPunctuation,
   chapterMetadata,
   resourceMissing,
+  resourceFormat,
   imageAlt,
   resourceOutside,
   resourceRemote,
