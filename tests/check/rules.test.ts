@@ -7,9 +7,13 @@ import { VFile } from 'vfile';
 import { RULES } from '../../pipeline/check/rules/index.ts';
 import { isbn13Valid } from '../../pipeline/check/rules/book-metadata.ts';
 import { renderRulesDoc, RULES_DOC_PATH } from '../../pipeline/check/docs.ts';
-import { checkFiles } from '../../pipeline/check/engine.ts';
+import { checkBook, checkFiles } from '../../pipeline/check/engine.ts';
 import { readFileSync } from 'node:fs';
-import { check } from './helpers.ts';
+import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBook } from '../../pipeline/book/load.ts';
+import { check, ROOT } from './helpers.ts';
 
 describe.each(RULES.filter((rule) => rule.kind === 'chapter'))('$id', (rule) => {
   it.each(rule.docs.flags)('flags %s', (example) => {
@@ -87,6 +91,32 @@ describe('rules in context', () => {
     expect(reasons('![图](images)')).toEqual([expect.stringMatching(/does not ship \(`no extension`\)/)]);
     expect(reasons('![图](images/grid.png) ![图](images/flow.svg) ![图](images/missing.png)')).toEqual([]);
     expect(check('![图](images/scan.webp)').find((m) => m.ruleId === 'resource-format')).toMatchObject({ line: 1, column: 1, fatal: true });
+  });
+
+  it('book.yaml cover: a .jpg or .png of the manuscript whose content its name says, reported at `cover:`', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'folio-cover-'));
+    await cp(`${ROOT}tests/fixtures/books/mini`, dir, { recursive: true });
+    await copyFile(`${ROOT}tests/fixtures/check/images/photo-saved-as.png`, join(dir, 'saved-as.png'));
+    await copyFile(`${ROOT}tests/fixtures/check/images/grid.png`, join(dir, 'cover.png'));
+    const yaml = await readFile(join(dir, 'book.yaml'), 'utf8');
+    const line = yaml.trimEnd().split('\n').length + 1;
+    const coverMessages = async (cover: string) => {
+      await writeFile(join(dir, 'book.yaml'), `${yaml.trimEnd()}\ncover: ${cover}\n`);
+      const { book } = await loadBook(dir);
+      return checkBook(book!)[0]!.messages.filter((m) => m.ruleId === 'book-metadata');
+    };
+    for (const [cover, reason] of [
+      ['saved-as.png', /content is JPEG, expected a PNG file/],
+      ['none.jpg', /no such file/],
+      ['../outside.png', /outside the manuscript folder/],
+      ['cover.webp', /expected a \.jpg or \.png image/],
+    ] as const) {
+      const messages = await coverMessages(cover);
+      expect(messages.map((m) => m.reason)).toEqual([expect.stringMatching(reason)]);
+      expect(messages[0]!.line).toBe(line);
+    }
+    expect(await coverMessages('cover.png')).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('docs/rules.md is generated from the registry', () => {

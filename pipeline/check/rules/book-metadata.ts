@@ -1,5 +1,8 @@
+import { extname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
+import { BY_EXTENSION, formatOf, readHead } from '../../book/image-format.ts';
+import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
 import { toMillimetres } from '../../config/page.ts';
 import { placeOfPath } from '../../book/yaml-place.ts';
@@ -15,12 +18,24 @@ export function isbn13Valid(isbn: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(digits[12]);
 }
 
+/** The cover replaces the generated one in the EPUB, declared by its name: a JPEG or PNG file of the manuscript, as named. */
+function coverProblem(root: string, cover: string): string | undefined {
+  const named = BY_EXTENSION[extname(cover).toLowerCase()];
+  if (named !== 'JPEG' && named !== 'PNG') return `Unexpected cover \`${cover}\`, expected a .jpg or .png image`;
+  const path = resolve(root, cover);
+  if (!isInside(root, path)) return `Unexpected cover \`${cover}\` outside the manuscript folder, expected a file inside it`;
+  const head = readHead(path);
+  if (!head) return `Unexpected cover \`${cover}\`: there is no such file`;
+  const actual = formatOf(head);
+  return actual === named ? undefined : `Unexpected cover \`${cover}\` whose content is ${actual ?? 'no image'}, expected a ${named} file as its name says`;
+}
+
 const compact = (text: string) => text.replace(/[\s\-—－]/g, '');
 
 export const bookMetadata: BookRule = {
   kind: 'book',
   id,
-  description: 'book.yaml: ISBN-13 check digit, language tag, trim size, CIP record agreeing with the title and ISBN',
+  description: 'book.yaml: ISBN-13 check digit, language tag, trim size, CIP record agreeing with the title and ISBN, a cover image as named',
   severity: 'error',
   fixable: false,
   docs: {
@@ -48,6 +63,8 @@ export const bookMetadata: BookRule = {
     } else if (width >= height) {
       say(['trim'], `Unexpected trim ${meta.trim.width} wide and ${meta.trim.height} high, expected a portrait page (width < height)`);
     }
+    const cover = meta.cover && coverProblem(book.root, meta.cover);
+    if (cover) say(['cover'], cover);
     const record = meta.cip.record;
     if (!record) return;
     const text = compact(record.join(''));

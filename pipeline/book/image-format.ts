@@ -1,0 +1,41 @@
+/**
+ * What an image file is, by its first bytes rather than its name: the check (resource-format, the
+ * cover in book-metadata) refuses an image the editions cannot ship as named.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+
+export type Format = 'PNG' | 'JPEG' | 'GIF' | 'SVG';
+
+/**
+ * The formats every edition shows: EPUB 3.2's core image types, which every reading system displays
+ * and epubcheck accepts without a fallback (WebP became one only in EPUB 3.3; epubcheck 4 rejects it).
+ */
+export const BY_EXTENSION: Record<string, Format> = { '.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.gif': 'GIF', '.svg': 'SVG' };
+
+/** Enough of a file's head to tell its format (an SVG may open with an XML declaration and comments). */
+const HEAD_BYTES = 1024;
+
+/** What the file's first bytes say it is, whatever its name says. */
+export function formatOf(head: Buffer): Format | 'WebP' | undefined {
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'PNG';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'JPEG';
+  if (/^GIF8[79]a/.test(head.toString('latin1', 0, 6))) return 'GIF';
+  if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'WebP';
+  if (/<svg[\s>]/.test(head.toString('utf8'))) return 'SVG';
+  return undefined;
+}
+
+/** The file's first bytes; undefined when there is no such file, empty when it cannot be read as one (a folder). */
+export function readHead(path: string): Buffer | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const head = Buffer.alloc(HEAD_BYTES);
+    return head.subarray(0, readSync(descriptor, head, 0, HEAD_BYTES, 0));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Buffer.alloc(0);
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
