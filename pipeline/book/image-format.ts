@@ -2,7 +2,7 @@
  * What an image file is, by its first bytes rather than its name: the check (resource-format, the
  * cover in book-metadata) refuses an image the editions cannot ship as named.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export type Format = 'PNG' | 'JPEG' | 'GIF' | 'SVG';
 
@@ -39,3 +39,30 @@ export function readHead(path: string): Buffer | undefined {
   }
 }
 
+
+/** How much of an SVG file is searched for what it must not hold. */
+const SVG_READ_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * What an SVG image holds that only a document may: a script, an event handler, or a reference to
+ * another file (the network, or a file beside it). In an <img> no browser runs or loads them, but an
+ * EPUB must declare scripted content and may carry no remote resource: epubcheck fails the book.
+ */
+export function svgProblem(path: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path).subarray(0, SVG_READ_LIMIT).toString('utf8');
+  } catch {
+    return undefined; // formatOf has read it already: a file gone since is not this check's to report
+  }
+  if (/<script[\s>/]/i.test(text)) return 'a script';
+  const handler = /<[a-z][^>]*?\s(on[a-z]+)\s*=/i.exec(text);
+  if (handler) return `an event handler (\`${handler[1]}\`)`;
+  // What an SVG loads: images and uses by href, CSS by url() or @import (a link's href is not loaded).
+  const loads = /<(?:image|use|feImage)\b[^>]*?\bhref\s*=\s*["']\s*([^"'\s]+)|url\(\s*["']?\s*([^"')\s]+)|@import\s+["']([^"']+)/gi;
+  for (const match of text.matchAll(loads)) {
+    const target = match[1] ?? match[2] ?? match[3] ?? '';
+    if (!target.startsWith('#') && !target.startsWith('data:')) return `a reference to \`${target.slice(0, 80)}\``;
+  }
+  return undefined;
+}

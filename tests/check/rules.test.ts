@@ -93,6 +93,25 @@ describe('rules in context', () => {
     expect(check('![图](images/scan.webp)').find((m) => m.ruleId === 'resource-format')).toMatchObject({ line: 1, column: 1, fatal: true });
   });
 
+  it('refuses an SVG that runs a script or loads another file, not one that links or refers within itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'folio-svg-'));
+    const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${body}</svg>`;
+    const cases: Array<[string, RegExp | undefined]> = [
+      ['<script>alert(1)</script>', /with a script/],
+      ['<rect onclick="go()" width="1" height="1"/>', /event handler \(`onclick`\)/],
+      ['<image href="photo.jpg" width="1" height="1"/>', /reference to `photo\.jpg`/],
+      ['<style>rect { fill: url(https://example.com/p.svg#p) }</style>', /reference to `https:/],
+      ['<use xlink:href="#shape"/><rect style="fill: url(#gradient)"/><a href="https://example.com"><text>only = 5</text></a>', undefined],
+      ['<image href="data:image/png;base64,AAAA" width="1" height="1"/>', undefined],
+    ];
+    for (const [index, [body, reason]] of cases.entries()) {
+      await writeFile(join(dir, `figure-${index}.svg`), svg(body));
+      const messages = check(`![图](figure-${index}.svg)`, join(dir, 'chapter.md')).filter((m) => m.ruleId === 'resource-format');
+      expect(messages.map((m) => m.reason), body).toEqual(reason ? [expect.stringMatching(reason)] : []);
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('book.yaml cover: a .jpg or .png of the manuscript whose content its name says, reported at `cover:`', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'folio-cover-'));
     await cp(`${ROOT}tests/fixtures/books/mini`, dir, { recursive: true });

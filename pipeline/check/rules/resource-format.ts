@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { BY_EXTENSION, type Format, formatOf, readHead } from '../../book/image-format.ts';
+import { BY_EXTENSION, type Format, formatOf, readHead, svgProblem } from '../../book/image-format.ts';
 import { isInside } from '../../book/load.ts';
 import { report } from '../report.ts';
 import type { ChapterRule, RuleContext } from '../types.ts';
@@ -23,16 +23,17 @@ function reasonFor(url: string, extension: string, named: Format | undefined, ac
 /**
  * An image an edition cannot show as it is named: a format reading systems need not display (WebP,
  * TIFF, BMP…), a file whose content is another format than its name says (a JPEG saved as .png), or
- * not an image at all. The EPUB declares each image's type by its name, and epubcheck rejects all three.
+ * not an image at all; or an SVG that runs a script or loads another file. The EPUB declares each
+ * image's type by its name, and epubcheck rejects all four.
  */
 export const resourceFormat: ChapterRule = {
   kind: 'chapter',
   id,
-  description: 'Images that are not PNG, JPEG, GIF or SVG files, or whose content is not what their name says',
+  description: 'Images that are not PNG, JPEG, GIF or self-contained SVG files, or whose content is not what their name says',
   severity: 'error',
   fixable: false,
   docs: {
-    flags: ['![图1 扫描件](images/scan.webp)', '![图2 照片](images/photo-saved-as.png)', '![图3 网格图](images/broken.png)'],
+    flags: ['![图1 扫描件](images/scan.webp)', '![图2 照片](images/photo-saved-as.png)', '![图3 网格图](images/broken.png)', '![图4 流程图](images/remote-logo.svg)'],
     accepts: ['![图1 研经社区网格分布示意图](images/grid.png)', '![图2 流程图](images/flow.svg)'],
   },
   plugin: (context: RuleContext) => (tree: Root, file: VFile) => {
@@ -45,9 +46,12 @@ export const resourceFormat: ChapterRule = {
       const extension = extname(path).toLowerCase();
       const named = BY_EXTENSION[extension];
       const actual = formatOf(head);
-      if (named && actual === named) return;
+      const unsafe = named === 'SVG' && actual === 'SVG' ? svgProblem(path) : undefined;
+      if (named && actual === named && !unsafe) return;
       const start = node.position?.start.offset ?? 0;
-      const reason = reasonFor(node.url, extension, named, actual);
+      const reason = unsafe
+        ? `Unexpected image \`${node.url}\` with ${unsafe}, expected a self-contained SVG (no script, event handler or reference to another file): EPUB readers refuse it`
+        : reasonFor(node.url, extension, named, actual);
       report(file, id, reason, start, node.position?.end.offset ?? start);
     });
   },
