@@ -18,11 +18,12 @@ export function isHan(char: string | undefined): boolean {
 }
 
 /**
- * Replaces what is not prose inside a text span (URLs, e-mail addresses, Word field debris) by a neutral character.
+ * Replaces what is not prose inside a text span (URLs, e-mail addresses, character references such as
+ * `&nbsp;`, Word field debris) by a neutral character.
  * A scheme or address starts only where its run of characters starts (the lookbehinds): tried from every
  * letter of a long run instead, the scan was quadratic (40,000 Latin letters took 22 s to check).
  */
-const NOT_PROSE = /(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|错误[!！][^\s。]*。?|Error! [A-Z][a-z]+(?: [a-z]+)* (?:not defined|not found)\.?/gi;
+const NOT_PROSE = /(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});|错误[!！][^\s。]*。?|Error! [A-Z][a-z]+(?: [a-z]+)* (?:not defined|not found)\.?/gi;
 export const MASK = '\uffff';
 
 export interface Span {

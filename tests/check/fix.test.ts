@@ -23,6 +23,10 @@ describe('fixMarkdown', () => {
     expect(await fix('正文保持不变，2019年,乐山查处问题 127 个。\n\n另一段保持原样。\n')).toBe('正文保持不变，2019年，乐山查处问题127个。\n\n另一段保持原样。\n');
   });
 
+  it('leaves character references whole: the ; of &nbsp; before a hanzi is not punctuation', async () => {
+    expect(await fix('2020年&nbsp;乐山，&#x4e00;&#19968;&copy;年,乐山。\n')).toBe('2020年&nbsp;乐山，&#x4e00;&#19968;&copy;年，乐山。\n');
+  });
+
   it('leaves a clean chapter byte-identical', async () => {
     const clean = await readFile(join(BOOK, 'chapters/01-good.md'), 'utf8');
     expect(await fix(clean)).toBe(clean);
