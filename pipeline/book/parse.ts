@@ -1,6 +1,7 @@
 /**
  * The one Markdown parser of folio: CommonMark + GFM (footnotes, tables) + YAML front matter + directives
- * (`:::abstract`, `:::bios`). Every stage that needs a chapter's mdast gets it from here, once.
+ * (`:::abstract`, `:::bios`), bare URLs ended where Chinese text resumes (autolink-cjk.ts). Every stage
+ * that needs a chapter's mdast gets it from here, once.
  *
  * Hostile input must not crash it: containers nested deeper than any book needs (the parser and the
  * tree utilities recurse, and 10,000 levels overflow the stack) are refused with a fatal message at the
@@ -14,6 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { endAutolinksAtCjk } from './autolink-cjk.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 
@@ -25,7 +27,9 @@ export function parseMarkdown(file: VFile): Root {
   let refused = refusal(text);
   if (!refused) {
     try {
-      return parser.parse(file);
+      const tree = parser.parse(file);
+      endAutolinksAtCjk(tree, text);
+      return tree;
     } catch (error) {
       refused = { line: 1, ruleId: 'markdown-parse', reason: `Cannot parse this file as Markdown (${(error as Error).message})` };
     }

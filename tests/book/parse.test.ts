@@ -39,4 +39,34 @@ describe('parseMarkdown', () => {
     expect(parse(':::bios\n殷婕\n\n'.repeat(8_250)).messages).toEqual(['301:markdown-nesting']);
     expect(parse(':::bios\n殷婕\n:::\n\n'.repeat(200)).messages).toEqual([]);
   });
+
+  it('ends a bare URL where Chinese text resumes, the rest back in the text at its exact place', () => {
+    const links = (value: string) => {
+      const { tree } = parse(value);
+      const found: Array<{ url: string; text: string; after: string }> = [];
+      const walk = (node: { type: string; children?: unknown[] }) => {
+        node.children?.forEach((child, index) => {
+          const current = child as { type: string; url?: string; children?: Array<{ value: string }> };
+          if (current.type === 'link') {
+            const next = node.children![index + 1] as { value?: string; position?: { start: { offset: number }; end: { offset: number } } } | undefined;
+            // every text node still covers exactly its source: the check's rules read the source there
+            if (next?.position) expect(value.slice(next.position.start.offset, next.position.end.offset)).toBe(next.value);
+            found.push({ url: current.url!, text: current.children![0]!.value, after: next?.value ?? '' });
+          }
+          walk(current as { type: string; children?: unknown[] });
+        });
+      };
+      walk(tree);
+      return found;
+    };
+    expect(links('网址：http://www.xnjdcbs.com，电话')).toEqual([{ url: 'http://www.xnjdcbs.com', text: 'http://www.xnjdcbs.com', after: '，电话' }]);
+    expect(links('见 www.sc.gov.cn。然后继续\n下一行')).toEqual([{ url: 'http://www.sc.gov.cn', text: 'www.sc.gov.cn', after: '。然后继续\n下一行' }]);
+    expect(links('见 https://example.com/a?b=1.）。')).toEqual([{ url: 'https://example.com/a?b=1', text: 'https://example.com/a?b=1', after: '.）。' }]);
+    expect(links('见 https://zh.wikipedia.org/wiki/乐山市（四川）')).toEqual([{ url: 'https://zh.wikipedia.org/wiki/乐山市', text: 'https://zh.wikipedia.org/wiki/乐山市', after: '（四川）' }]);
+    // as GFM has them: a space or ASCII punctuation ends them already; written links are never cut
+    expect(links('见 https://example.com/a, 与 [网站，首页](https://example.com/首页)。')).toEqual([
+      { url: 'https://example.com/a', text: 'https://example.com/a', after: ', 与 ' },
+      { url: 'https://example.com/首页', text: '网站，首页', after: '。' },
+    ]);
+  });
 });
