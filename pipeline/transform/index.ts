@@ -1,7 +1,7 @@
 /**
  * Book -> TransformedBook: the shared transforms every edition renders from, written once.
  * Per written chapter, in order: lift abstract and bios, number the footnotes, convert to hast,
- * give headings book-unique ids, keep only images inside the manuscript, make a lone image a captioned figure,
+ * give headings book-unique ids (and point links to them), keep only images inside the manuscript, make a lone image a captioned figure,
  * keep —— and …… whole; then collect the characters for the fonts.
  * The chapter's mdast is copied first: the loaded Book stays as parsed (the preview re-checks it).
  */
@@ -10,7 +10,7 @@ import type { Book, TransformedBook, TransformedChapter } from '../book/types.ts
 import { labelCharacters } from '../render/labels.ts';
 import { takeChapterParts } from './chapter-parts.ts';
 import { numberFootnotes } from './footnotes.ts';
-import { addHeadingIds } from './heading-ids.ts';
+import { addHeadingIds, pointLinksAtHeadings } from './heading-ids.ts';
 import { makeFigures } from './figures.ts';
 import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
@@ -32,7 +32,7 @@ export function transformChapter(chapter: Book['chapters'][number], manuscriptRo
     return root.children as ElementContent[];
   };
   keepPairsWhole(body);
-  return {
+  const transformed: TransformedChapter = {
     chapter,
     id: chapter.id,
     headings,
@@ -47,6 +47,8 @@ export function transformChapter(chapter: Book['chapters'][number], manuscriptRo
       content: typeset(blocksToHast(note.definition.children)),
     })),
   };
+  pointLinksAtHeadings([body, ...transformed.abstract, ...transformed.bios, ...transformed.notes.flatMap((note) => note.content)], chapter.id, headings);
+  return transformed;
 }
 
 export function transformBook(book: Book): TransformedBook {

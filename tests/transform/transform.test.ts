@@ -30,6 +30,24 @@ describe('transformBook', () => {
     expect(body).not.toContain('1988');
   });
 
+  it('points a link to a heading’s slug at the heading’s id, in the text and in a note, and leaves other links alone', async () => {
+    const { book } = await loadBook(MINI, MINI);
+    const chapter = book!.chapters[0]!;
+    const { parseMarkdown } = await import('../../pipeline/book/parse.ts');
+    const { VFile } = await import('vfile');
+    const file = new VFile({ path: chapter.file!.path, value: `${String(chapter.file!.value)}\n\n## 三、结语\n\n见[第一节](#一净化县域政治生态的重大意义)与[结语](#%E4%B8%89%E7%BB%93%E8%AF%AD)[^x]，又见[别处](#无此节)。\n\n[^x]: 注中也见[结语](#三结语)。\n` });
+    chapter.tree = parseMarkdown(file);
+    const [first] = transformBook(book!).chapters;
+    const html = toHtml(first!.body) + toHtml(first!.notes.flatMap((note) => note.content));
+    const ids = new Set(first!.headings.map((heading) => heading.id));
+    for (const target of ['ch01-一净化县域政治生态的重大意义', 'ch01-三结语']) {
+      expect(ids.has(target)).toBe(true);
+      expect(html).toContain(`href="#${target}"`);
+    }
+    expect(html.match(/href="#ch01-三结语"/g)).toHaveLength(2);
+    expect(html).toContain(`href="#${encodeURIComponent('无此节')}"`); // as written (remark-rehype encodes it): the check reports it
+  });
+
   it('numbers notes per chapter in order of reference, linking both ways with book-unique ids', async () => {
     const [first, second] = (await transformedMini()).chapters;
     expect(first!.notes.map((n) => [n.number, n.id, n.refId])).toEqual([

@@ -13,6 +13,7 @@ import { headingLevel } from './heading-level.ts';
 import { headingNumbering } from './heading-numbering.ts';
 import { headingPunctuation } from './heading-punctuation.ts';
 import { imageAlt } from './image-alt.ts';
+import { linkTarget } from './link-target.ts';
 import { noTypedToc } from './no-typed-toc.ts';
 import { pageBreakSplit } from './page-break-split.ts';
 import { punctuationDash } from './punctuation-dash.ts';
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   resourceOutside,
   resourceRemote,
   resourceUnsafeHtml,
+  linkTarget,
   bookMetadata,
 ];
 
