@@ -109,6 +109,8 @@ export interface TransformedChapter {
   /** The chapter's text as hast: headings carry ids, note references are `a.noteref`, no notes section. */
   body: HastRoot;
   notes: Note[];
+  /** Ids in other chapters that this one links to (`ch02-title`) -> the id of the chapter each is in: each edition points such a link at the file that holds it. */
+  crossLinks: Map<string, string>;
 }
 
 export interface TransformedBook {

@@ -53,7 +53,7 @@ async function checkTarget(target: Target, io: Io, fix: boolean): Promise<VFile[
   let loaded = await loadBook(target.dir, io.cwd);
   if (fix && loaded.book) {
     const { book } = loaded;
-    const { options } = bookCheckSettings(book.meta, book.root);
+    const { options } = bookCheckSettings(book);
     for (const chapter of book.chapters) {
       if (chapter.file && chapter.tree) await writeIfChanged(chapter.file, options);
     }

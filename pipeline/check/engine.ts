@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { BookMeta, RuleSeverity } from '../config/schema.ts';
+import type { RuleSeverity } from '../config/schema.ts';
 import { parseMarkdown } from '../book/parse.ts';
 import type { Book } from '../book/types.ts';
 import { RULES, RULES_BY_ID } from './rules/index.ts';
@@ -52,10 +52,11 @@ function sortMessages(file: VFile) {
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** What the chapter rules of a book run with: book.yaml's severities and spacing, its folder. */
-export function bookCheckSettings(meta: BookMeta, root: string): { options: CheckOptions; context: RuleContext } {
+/** What the chapter rules of a book run with: book.yaml's severities and spacing, its folder, its chapters. */
+export function bookCheckSettings(book: Book): { options: CheckOptions; context: RuleContext } {
+  const { meta, root } = book;
   const spacing = meta.spacing ?? 'none';
-  return { options: { rules: meta.rules, spacing, root }, context: { root, spacing, loose: false } };
+  return { options: { rules: meta.rules, spacing, root }, context: { root, spacing, loose: false, chapters: book.chapters } };
 }
 
 /** Runs the chapter rules on one chapter of a book (the build, `folio check`, the preview's re-check). */
@@ -66,7 +67,7 @@ export function checkChapter(file: VFile, tree: Root, settings: { options: Check
 
 /** Checks a loaded book: each written chapter's tree and book.yaml. Returns the files checked. */
 export function checkBook(book: Book): VFile[] {
-  const settings = bookCheckSettings(book.meta, book.root);
+  const settings = bookCheckSettings(book);
   const { options } = settings;
   const files: VFile[] = [book.metaFile];
   for (const chapter of book.chapters) {

@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import type { Book, Severity } from '../book/types.ts';
+import type { Book, Chapter, Severity } from '../book/types.ts';
 import type { VFile } from 'vfile';
 
 /** A text edit on a file's source, by UTF-16 offsets: `source.slice(start, end)` becomes `text`. */
@@ -29,6 +29,8 @@ export interface RuleContext {
   spacing: 'none' | 'space';
   /** A file without front matter (a raw Word export or a stray Markdown file): no chapter-metadata rules. */
   loose: boolean;
+  /** The book's chapters, where a link may lead (none for files checked outside a book). */
+  chapters?: readonly Chapter[];
 }
 
 export interface RuleDocs {

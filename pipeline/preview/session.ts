@@ -66,14 +66,14 @@ export async function applyChange(session: PreviewSession, path: string): Promis
   const file = await readChapter(fresh, path, plan, session.cwd);
   // As in `folio build`, only what stops the loader stops the page; check errors are shown, not blocking.
   const loads = fresh.status === 'written' && !hasErrors([file]);
-  if (loads) checkChapter(file, fresh.tree!, bookCheckSettings(session.book.meta, session.book.root));
+  if (loads) checkChapter(file, fresh.tree!, bookCheckSettings(session.book));
   const diagnostics = toDiagnostics([file], session.cwd);
   session.diagnostics.set(resolve(path), diagnostics);
   // A chapter that no longer loads keeps its last good page; the overlay says why.
   if (!loads) return finish({ scope: 'chapter', pages: [], diagnostics });
 
   session.book.chapters[chapter.number - 1] = fresh;
-  const transformedChapter = transformChapter(fresh, session.book.root)!;
+  const transformedChapter = transformChapter(fresh, session.book)!;
   const chapters = session.transformed.chapters.filter((c) => c.id !== chapter.id);
   chapters.push(transformedChapter);
   chapters.sort((a, b) => a.chapter.number - b.chapter.number);

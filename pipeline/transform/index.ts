@@ -1,7 +1,7 @@
 /**
  * Book -> TransformedBook: the shared transforms every edition renders from, written once.
  * Per written chapter, in order: lift abstract and bios, number the footnotes, convert to hast,
- * give headings book-unique ids (and point links to them), keep only images inside the manuscript, make a lone image a captioned figure,
+ * give headings book-unique ids, point links inside the book at ids, keep only images inside the manuscript, make a lone image a captioned figure,
  * keep —— and …… whole; then collect the characters for the fonts.
  * The chapter's mdast is copied first: the loaded Book stays as parsed (the preview re-checks it).
  */
@@ -10,21 +10,22 @@ import type { Book, TransformedBook, TransformedChapter } from '../book/types.ts
 import { labelCharacters } from '../render/labels.ts';
 import { takeChapterParts } from './chapter-parts.ts';
 import { numberFootnotes } from './footnotes.ts';
-import { addHeadingIds, pointLinksAtHeadings } from './heading-ids.ts';
+import { addHeadingIds } from './heading-ids.ts';
+import { pointLinks } from './links.ts';
 import { makeFigures } from './figures.ts';
 import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
 import { keepPairsWhole } from './typography.ts';
 import { addCharacters, addCharactersOf } from './characters.ts';
 
-export function transformChapter(chapter: Book['chapters'][number], manuscriptRoot: string): TransformedChapter | undefined {
+export function transformChapter(chapter: Book['chapters'][number], book: Pick<Book, 'root' | 'chapters'>): TransformedChapter | undefined {
   if (chapter.status !== 'written' || !chapter.tree) return undefined;
   const tree = structuredClone(chapter.tree);
   const parts = takeChapterParts(tree);
   const numbered = numberFootnotes(tree, chapter.id);
   const body = chapterToHast(tree);
   const headings = addHeadingIds(body, chapter.id);
-  const assets = collectImages(body, chapter.file?.path ?? manuscriptRoot, manuscriptRoot);
+  const assets = collectImages(body, chapter.file?.path ?? book.root, book.root);
   makeFigures(body);
   const typeset = (nodes: ElementContent[]) => {
     const root: HastRoot = { type: 'root', children: nodes };
@@ -32,28 +33,16 @@ export function transformChapter(chapter: Book['chapters'][number], manuscriptRo
     return root.children as ElementContent[];
   };
   keepPairsWhole(body);
-  const transformed: TransformedChapter = {
-    chapter,
-    id: chapter.id,
-    headings,
-    assets,
-    abstract: typeset(blocksToHast(parts.abstract)),
-    bios: typeset(blocksToHast(parts.bios)),
-    body,
-    notes: numbered.map((note) => ({
-      id: note.id,
-      refId: note.refId,
-      number: note.number,
-      content: typeset(blocksToHast(note.definition.children)),
-    })),
-  };
-  pointLinksAtHeadings([body, ...transformed.abstract, ...transformed.bios, ...transformed.notes.flatMap((note) => note.content)], chapter.id, headings);
-  return transformed;
+  const abstract = typeset(blocksToHast(parts.abstract));
+  const bios = typeset(blocksToHast(parts.bios));
+  const notes = numbered.map((note) => ({ id: note.id, refId: note.refId, number: note.number, content: typeset(blocksToHast(note.definition.children)) }));
+  const crossLinks = pointLinks([body, ...abstract, ...bios, ...notes.flatMap((note) => note.content)], chapter, book, headings);
+  return { chapter, id: chapter.id, headings, assets, abstract, bios, body, notes, crossLinks };
 }
 
 export function transformBook(book: Book): TransformedBook {
   const chapters = book.chapters
-    .map((chapter) => transformChapter(chapter, book.root))
+    .map((chapter) => transformChapter(chapter, book))
     .filter((c): c is TransformedChapter => c !== undefined);
   return { book, chapters, characters: charactersOf(book, chapters) };
 }

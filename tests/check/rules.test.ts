@@ -138,6 +138,33 @@ describe('rules in context', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('link-target: a link to another report, or to one of its headings, resolves against the book', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'folio-links-'));
+    await cp(`${ROOT}tests/fixtures/books/mini`, dir, { recursive: true });
+    const chapter = join(dir, 'chapters/02-community.md');
+    const text = await readFile(chapter, 'utf8');
+    const linkMessages = async (link: string) => {
+      await writeFile(chapter, `${text}\n见${link}。\n`);
+      const { book } = await loadBook(dir);
+      const file = checkBook(book!).find((f) => f.path === chapter)!;
+      return file.messages.filter((m) => m.ruleId === 'link-target').map((m) => m.reason);
+    };
+    for (const link of ['[上篇](01-political-ecology.md)', '[上篇](./01-political-ecology.md#二当前净化县域政治生态的实践探索)', '[本篇](02-community.md#一网格化管理)', '[上篇](../chapters/01-political-ecology.md)']) {
+      expect(await linkMessages(link), link).toEqual([]);
+    }
+    for (const [link, reason] of [
+      ['[上篇](01-political-ecology.md#三不存在)', /no heading of the report chapters\/01-political-ecology\.md/],
+      ['[下篇](03-talent.md)', /expected a web address, a report of this book/],
+      ['[附录](../book.yaml)', /expected a web address, a report of this book/],
+    ] as const) {
+      expect(await linkMessages(link), link).toEqual([expect.stringMatching(reason)]);
+    }
+    // A planned report (a plan entry with a file not written yet) is named in words until its text is in.
+    await writeFile(join(dir, 'book.yaml'), (await readFile(join(dir, 'book.yaml'), 'utf8')).replace('  - title: 乐山市农村实用人才', '  - file: chapters/03-talent.md\n    title: 乐山市农村实用人才'));
+    expect(await linkMessages('[下篇](03-talent.md)')).toEqual([expect.stringMatching(/a report not written yet.*见本书《乐山市农村实用人才/)]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('docs/rules.md is generated from the registry', () => {
     expect(readFileSync(RULES_DOC_PATH, 'utf8')).toBe(renderRulesDoc());
   });

@@ -7,6 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { miniWithCrossLinks } from '../support/cross-linked.ts';
 import { BOOKS, build, OUTPUT, ROOT, transformed, unpack } from './book.ts';
 
 const run = promisify(execFile);
@@ -30,6 +31,26 @@ interface AceAssertion {
   'earl:result': { 'earl:pointer'?: { css?: string[] } };
 }
 
+/** epubcheck's messages on `epubPath` but INFO, SUPPRESSED and the inherent usages, one line each. */
+async function epubcheckProblems(epubPath: string, report: string): Promise<string[]> {
+  // epubcheck exits non-zero on errors; the JSON report says why, so read it either way.
+  await run('java', ['-jar', '/usr/bin/epubcheck', epubPath, '--usage', '--json', report], { maxBuffer: 64 << 20 }).catch(() => undefined);
+  const { messages } = JSON.parse(await readFile(report, 'utf8')) as { messages: EpubcheckMessage[] };
+  expect(messages.some((m) => m.ID === 'CSS-028'), 'the report is real: the fonts were seen').toBe(true);
+  return messages
+    .filter((m) => m.severity !== 'INFO' && m.severity !== 'SUPPRESSED')
+    .filter((m) => !(m.severity === 'USAGE' && INHERENT_USAGES.has(m.ID)))
+    .map((m) => `${m.severity} ${m.ID} ${m.message} ${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')}`);
+}
+
+it('passes epubcheck with links between reports, each to the document and id of its target', async () => {
+  const unpacked = await unpack(await build(await transformed(await miniWithCrossLinks(join(OUTPUT, 'books', 'cross-linked')))), 'validators-cross-linked');
+  expect(unpacked.text('OEBPS/ch01.xhtml')).toMatch(/href="ch02\.xhtml#ch02-[^"]+"/);
+  expect(unpacked.text('OEBPS/ch02.xhtml')).toMatch(/href="ch01\.xhtml#ch01-[^"]+"/);
+  // epubcheck reports a link to a document or an id that is not there (RSC-007, RSC-012).
+  expect(await epubcheckProblems(unpacked.epubPath, join(OUTPUT, 'validators-cross-linked', 'epubcheck.json'))).toEqual([]);
+});
+
 describe.each(BOOKS)('validators on the EPUB of $name', ({ name, dir }) => {
   let epubPath: string;
 
@@ -38,16 +59,7 @@ describe.each(BOOKS)('validators on the EPUB of $name', ({ name, dir }) => {
   });
 
   it('passes epubcheck with no fatal error, error, warning or usage message about the content', async () => {
-    const report = join(OUTPUT, `validators-${name}`, 'epubcheck.json');
-    // epubcheck exits non-zero on errors; the JSON report says why, so read it either way.
-    await run('java', ['-jar', '/usr/bin/epubcheck', epubPath, '--usage', '--json', report], { maxBuffer: 64 << 20 }).catch(() => undefined);
-    const { messages } = JSON.parse(await readFile(report, 'utf8')) as { messages: EpubcheckMessage[] };
-    const problems = messages
-      .filter((m) => m.severity !== 'INFO' && m.severity !== 'SUPPRESSED')
-      .filter((m) => !(m.severity === 'USAGE' && INHERENT_USAGES.has(m.ID)))
-      .map((m) => `${m.severity} ${m.ID} ${m.message} ${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')}`);
-    expect(problems).toEqual([]);
-    expect(messages.some((m) => m.ID === 'CSS-028'), 'the report is real: the fonts were seen').toBe(true);
+    expect(await epubcheckProblems(epubPath, join(OUTPUT, `validators-${name}`, 'epubcheck.json'))).toEqual([]);
   });
 
   it('passes Ace by DAISY with no critical, serious or moderate violation', async () => {

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BOOKS, buildEdition, type BuiltEdition } from './build-edition.ts';
+import { CROSS_LINKS, miniWithCrossLinks } from '../support/cross-linked.ts';
+import { BOOKS, buildEdition, OUTPUT, type BuiltEdition } from './build-edition.ts';
 import { all, closest, hasClass, parseHtml, type DomElement } from './dom.ts';
 
 /** A reference that stays inside the edition: a relative path without `..`, no scheme, no host, not absolute. */
@@ -16,12 +17,16 @@ function isLocal(reference: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(reference) && !reference.startsWith('//') && !reference.startsWith('/') && !normalize(reference).split(sep).includes('..');
 }
 
-for (const book of BOOKS) {
+const CROSS_LINKED = { name: 'mini-cross-linked', manuscript: join(OUTPUT, 'books', 'mini-cross-linked'), present: true, prepare: miniWithCrossLinks };
+const LINKED_BOOKS: Array<(typeof BOOKS)[number] & { prepare?: (dir: string) => Promise<unknown> }> = [...BOOKS, CROSS_LINKED];
+
+for (const book of LINKED_BOOKS) {
   describe.skipIf(!book.present)(`links: ${book.name}`, () => {
     let edition: BuiltEdition;
     let pages: Map<string, DomElement>;
     let ids: Map<string, Set<string>>;
     beforeAll(async () => {
+      await book.prepare?.(book.manuscript);
       edition = await buildEdition(`links-${book.name}`, book.manuscript);
       pages = new Map([...edition.html].map(([page, html]) => [page, parseHtml(html)]));
       ids = new Map([...pages].map(([page, dom]) => [page, new Set(all(dom, (e) => e.attrs.id !== undefined).map((e) => e.attrs.id!))]));
@@ -78,6 +83,26 @@ for (const book of BOOKS) {
         }
       }
       expect(notes).toBeGreaterThan(0);
+    });
+
+    it.runIf(book === CROSS_LINKED)('links a report to another report’s page and to a heading there, and within the single page to the place itself', () => {
+      const chapter2Title = all(pages.get('ch02.html')!, (e) => e.tag === 'h1')[0]!.text;
+      for (const [page, otherPage] of [['ch01.html', /^ch02\.html#/], ['book.html', /^#/]] as const) {
+        const dom = pages.get(page)!;
+        const inText = all(dom, (e) => e.tag === 'a' && e.attrs.href !== undefined && closest(e, (p) => hasClass(p, 'chapter-body')) !== undefined && !hasClass(e, 'noteref'));
+        const targets = inText.map((link) => {
+          const [path, fragment = ''] = link.attrs.href!.split('#');
+          const target = all(pages.get(path || page)!, (e) => e.attrs.id === decodeURIComponent(fragment))[0];
+          return { href: link.attrs.href, target: target?.text };
+        });
+        expect(targets, page).toEqual(
+          expect.arrayContaining([
+            { href: expect.stringMatching(otherPage), target: chapter2Title },
+            { href: expect.stringMatching(otherPage), target: CROSS_LINKS.otherHeading },
+            { href: expect.stringMatching(/^#/), target: CROSS_LINKS.ownHeading },
+          ]),
+        );
+      }
     });
 
     it('lists every written chapter and its headings in the contents, and no planned chapter', async () => {

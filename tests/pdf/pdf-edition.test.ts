@@ -18,6 +18,7 @@ import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.
 import { LABELS } from '../../pipeline/render/labels.ts';
 import { PrintSession, type RenderResult } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
+import { CROSS_LINKS, miniWithCrossLinks } from '../support/cross-linked.ts';
 import { bookmarks, fonts, grayPixels, images, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting, wordBoxes } from './inspect.ts';
 import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
 
@@ -392,6 +393,23 @@ describe('the print PDF as a file', () => {
     const bleedStart = Math.floor(slug - 8.5);
     const insideBleed = grayPixels(path, bleedStart + 1, bleedStart + 1, 6);
     expect(insideBleed.every((value) => value > 250), 'nothing printed in the bleed').toBe(true);
+  });
+
+  it('links a report to another report and to its headings: each link goes to the page that prints its target', async () => {
+    const book = await transformed(await miniWithCrossLinks(join(OUT, 'cross-links')));
+    const path = await build('cross-links', book);
+    const pages = pageTexts(path).map(squeeze);
+    const found = links(await readPdf(path));
+    const titles = book.chapters.map((chapter) => chapter.chapter.title);
+    const sections = book.chapters.flatMap((chapter) => chapter.headings.map((heading) => heading.text));
+    const bodyStart = pages.findIndex((text) => text.startsWith(squeeze(titles[0]!)));
+    // A title is printed where its report opens (a page that starts with it), a heading on the page that holds it.
+    const printedAt = (target: string) =>
+      pages.findIndex((text, index) => index >= bodyStart && (titles.includes(target) ? text.startsWith(squeeze(target)) : text.includes(squeeze(target))));
+    const linked = found.filter((link) => link.page >= bodyStart && [...titles, ...sections].includes(link.description));
+    expect(linked.map((link) => link.description).sort()).toEqual([titles[1]!, CROSS_LINKS.otherHeading, titles[0]!, CROSS_LINKS.ownHeading].sort());
+    for (const link of linked) expect(link.targetPage, `${link.description}, linked from page ${link.page + 1}`).toBe(printedAt(link.description));
+    expect(new Set(linked.map((link) => link.targetPage)).size, 'the links go to more than one page').toBeGreaterThan(1);
   });
 
   it('numbers notes 1, 2, 3 per chapter with footnotes.print_numbering: per-chapter-arabic', async () => {

@@ -12,7 +12,7 @@ async function render(markdown: string, root?: string) {
   const dir = root ?? (await mkdtemp(join(tmpdir(), 'folio-sanitize-')));
   const file = new VFile({ value: markdown, path: join(dir, 'chapters/01.md') });
   const chapter: Chapter = { id: 'ch01', number: 1, status: 'written', title: 't', authors: [], keywords: [], file, tree: parseMarkdown(file) };
-  const result = transformChapter(chapter, dir)!;
+  const result = transformChapter(chapter, { root: dir, chapters: [chapter] })!;
   return { html: toHtml(result.body) + toHtml(result.notes.flatMap((n) => n.content)), result };
 }
 

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { faceCovers, FACES } from '../../pipeline/render/fonts.ts';
 import { makeFigures } from '../../pipeline/transform/figures.ts';
 import type { Root } from 'hast';
 import { h } from 'hastscript';
+import { miniWithCrossLinks } from '../support/cross-linked.ts';
 
 const MINI = join(import.meta.dirname, '../fixtures/books/mini');
 
@@ -48,8 +50,21 @@ describe('transformBook', () => {
     expect(html).toContain(`href="#${encodeURIComponent('无此节')}"`); // as written (remark-rehype encodes it): the check reports it
   });
 
+  it('points a link to another report, or to one of its headings, at the id there and records which report holds it', async () => {
+    const dir = await miniWithCrossLinks(join(tmpdir(), 'folio-transform-cross-links'));
+    const { book } = await loadBook(dir, dir);
+    const [first, second] = transformBook(book!).chapters;
+    const html = toHtml(first!.body);
+    for (const id of ['ch02-title', 'ch02-一网格化管理']) expect(html).toContain(`href="#${id}"`);
+    expect(second!.headings.map((heading) => heading.id)).toContain('ch02-一网格化管理');
+    expect(first!.crossLinks).toEqual(new Map([['ch02-title', 'ch02'], ['ch02-一网格化管理', 'ch02']]));
+    expect(second!.crossLinks).toEqual(new Map([['ch01-title', 'ch01']]));
+  });
+
   it('numbers notes per chapter in order of reference, linking both ways with book-unique ids', async () => {
-    const [first, second] = (await transformedMini()).chapters;
+    const dir = await miniWithCrossLinks(join(tmpdir(), 'folio-transform-cross-links'));
+    const { book } = await loadBook(dir, dir);
+    const [first, second] = transformBook(book!).chapters;
     expect(first!.notes.map((n) => [n.number, n.id, n.refId])).toEqual([
       [1, 'ch01-fn1', 'ch01-fnref1'],
       [2, 'ch01-fn2', 'ch01-fnref2'],

@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { chapterAt, splitLink } from '../../book/link-path.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -22,44 +24,47 @@ export function headingSlugs(tree: Root): string[] {
   return slugs;
 }
 
-function decoded(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
 /**
- * A link inside the book resolves in every edition only to a heading of its own chapter, by the slug of
- * its text (`#一净化县域政治生态的重大意义`): the transforms point it at the heading. Each edition cuts the
- * book differently (HTML pages, EPUB documents, PDF parts), and a link to another file of the manuscript
- * (a chapter, a document) went nowhere in all three, failing epubcheck (RSC-007, RSC-012).
+ * A link inside the book goes to a heading by the slug of its text (`#一净化县域政治生态的重大意义`), to
+ * another report (`02-community.md`) or to one of its headings (`02-community.md#一研经社区的基本情况`):
+ * the transforms point it at that place in every edition. A link to any other file of the manuscript, to a
+ * report not written yet, or to a heading that is not there went nowhere in all three (epubcheck: RSC-007, RSC-012).
  */
 export const linkTarget: ChapterRule = {
   kind: 'chapter',
   id,
-  description: 'Links inside the book that lead nowhere: to a file of the manuscript, or to a heading the chapter does not have',
+  description: 'Links inside the book that lead nowhere: to a file that is no written report, or to a heading the report does not have',
   severity: 'error',
   fixable: false,
   docs: {
-    flags: ['[第二篇](02-community.md)', '## 一、重大意义\n\n见[上文](#二重大意义)。'],
+    flags: ['[附录](appendix.docx)', '## 一、重大意义\n\n见[上文](#二重大意义)。'],
     accepts: ['## 一、重大意义\n\n见[上文](#一重大意义)。', '[出版社网站](http://www.xnjdcbs.com)'],
   },
-  plugin: () => (tree: Root, file: VFile) => {
-    let slugs: Set<string> | undefined;
+  plugin: (context) => (tree: Root, file: VFile) => {
+    const slugsOf = new Map<Root, Set<string>>();
+    const slugs = (target: Root) => {
+      if (!slugsOf.has(target)) slugsOf.set(target, new Set(headingSlugs(target)));
+      return slugsOf.get(target)!;
+    };
     visit(tree, (node) => {
       if ((node.type !== 'link' && node.type !== 'definition') || SCHEME.test(node.url)) return;
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
-      if (!node.url.startsWith('#')) {
-        report(file, id, `Unexpected link to the file \`${node.url}\`, expected a web address or a heading of this chapter (\`#…\`): the editions keep no link between the manuscript's files; name the report in words (见本书《……》)`, start, end);
+      const { path, fragment } = splitLink(node.url);
+      const chapter = path && file.path && context.chapters ? chapterAt(context.chapters, context.root, file.path, path) : undefined;
+      const own = path === '' || (chapter?.path !== undefined && file.path !== undefined && resolve(context.root, chapter.path) === resolve(file.path));
+      if (!own && !chapter) {
+        report(file, id, `Unexpected link to \`${node.url}\`, expected a web address, a report of this book (\`02-community.md\`) or a heading (\`#…\`): the editions keep no other file of the manuscript`, start, end);
         return;
       }
-      slugs ??= new Set(headingSlugs(tree));
-      if (slugs.has(decoded(node.url.slice(1)))) return;
-      const some = [...slugs].slice(0, 3).map((slug) => `\`#${slug}\``).join(', ');
-      report(file, id, `Unexpected link to \`${node.url}\`, which is no heading of this chapter, expected the slug of one${some ? ` (${some}…)` : ''}`, start, end);
+      if (!own && !chapter!.tree) {
+        report(file, id, `Unexpected link to \`${node.url}\`, a report not written yet, expected a written one: name it in words (见本书《${chapter!.title}》) until its text is in`, start, end);
+        return;
+      }
+      const target = own ? tree : chapter!.tree!;
+      if (fragment === undefined || slugs(target).has(fragment)) return;
+      const some = [...slugs(target)].slice(0, 3).map((slug) => `\`#${slug}\``).join(', ');
+      report(file, id, `Unexpected link to \`${node.url}\`, which is no heading of ${own ? 'this report' : `the report ${chapter!.path}`}, expected the slug of one${some ? ` (${some}…)` : ''}`, start, end);
     });
   },
 };

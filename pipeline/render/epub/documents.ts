@@ -9,7 +9,10 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { BookMeta, Note, TransformedChapter } from '../../book/types.ts';
 import { copyrightPage, titlePage } from '../front-matter.ts';
+import { titleId } from '../../transform/heading-ids.ts';
+import { linkAcrossFiles } from '../cross-links.ts';
 import { LABELS } from '../labels.ts';
+import { FILES } from './navigation.ts';
 
 const KEYWORD_SEPARATOR = '；';
 
@@ -30,22 +33,20 @@ export function copyrightPageBody(meta: BookMeta): Element[] {
 /** `imageSource` maps the tree's `assets/…` image sources to what the EPUB packager loads. */
 export function chapterBody(chapter: TransformedChapter, imageSource: (src: string) => string): Element[] {
   const meta = chapter.chapter;
-  const titleId = `${chapter.id}-title`;
   const body = epubBody(chapter.body, imageSource);
-  return [
-    h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledBy: titleId }, [
-      h('header.chapter-head', [
-        h('h1.chapter-title', { id: titleId }, meta.title),
-        meta.subtitle ? h('p.chapter-subtitle', [h('span.nobreak', '——'), meta.subtitle]) : undefined,
-        meta.authors.length ? h('p.chapter-authors', meta.authors.join(' ')) : undefined,
-      ]),
-      abstract(chapter),
-      meta.keywords.length ? h('p.keywords', [h('span.part-label', `【${LABELS.keywords}】`), meta.keywords.join(KEYWORD_SEPARATOR)]) : undefined,
-      ...(body.children as ElementContent[]),
-      bios(chapter),
-      footnotes(chapter),
+  const section = h('section.chapter', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledBy: titleId(chapter.id) }, [
+    h('header.chapter-head', [
+      h('h1.chapter-title', { id: titleId(chapter.id) }, meta.title),
+      meta.subtitle ? h('p.chapter-subtitle', [h('span.nobreak', '——'), meta.subtitle]) : undefined,
+      meta.authors.length ? h('p.chapter-authors', meta.authors.join(' ')) : undefined,
     ]),
-  ];
+    abstract(chapter),
+    meta.keywords.length ? h('p.keywords', [h('span.part-label', `【${LABELS.keywords}】`), meta.keywords.join(KEYWORD_SEPARATOR)]) : undefined,
+    ...(body.children as ElementContent[]),
+    bios(chapter),
+    footnotes(chapter),
+  ]);
+  return [linkAcrossFiles(section, chapter, (id) => FILES.chapter({ id }))];
 }
 
 function abstract(chapter: TransformedChapter): Element | undefined {

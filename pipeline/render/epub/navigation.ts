@@ -15,7 +15,7 @@ export const FILES = {
   titlePage: 'title.xhtml',
   copyright: 'copyright.xhtml',
   nav: 'nav.xhtml',
-  chapter: (chapter: TransformedChapter) => `${chapter.id}.xhtml`,
+  chapter: (chapter: Pick<TransformedChapter, 'id'>) => `${chapter.id}.xhtml`,
 } as const;
 
 export interface NavEntry {

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { TransformedChapter } from '../../book/types.ts';
+import { titleId } from '../../transform/heading-ids.ts';
 import { LABELS } from '../labels.ts';
 import { endnotes, withNotePopups } from './notes.ts';
 
@@ -14,12 +15,11 @@ const KEYWORD_SEPARATOR = '；';
 
 export function chapterArticle(chapter: TransformedChapter, level: 1 | 2): Element {
   const meta = chapter.chapter;
-  const titleId = `${chapter.id}-title`;
   const body = withNotePopups(chapter.body, chapter.notes);
   if (level > 1) shiftHeadings(body, level - 1);
-  return h('article.chapter', { id: chapter.id, ariaLabelledBy: titleId }, [
+  return h('article.chapter', { id: chapter.id, ariaLabelledBy: titleId(chapter.id) }, [
     h('header.chapter-head', [
-      h(`h${level}.chapter-title`, { id: titleId }, meta.title),
+      h(`h${level}.chapter-title`, { id: titleId(chapter.id) }, meta.title),
       meta.subtitle ? h('p.chapter-subtitle', [h('span.nobreak', '——'), meta.subtitle]) : undefined,
       meta.authors.length ? h('p.chapter-authors', meta.authors.flatMap((author, i) => (i ? [' ', h('span.author', author)] : [h('span.author', author)]))) : undefined,
     ]),
@@ -41,14 +41,14 @@ function abstract(chapter: TransformedChapter): Element | undefined {
   // The label runs into the first paragraph, as printed: 【摘要】党的十九大提出……
   const opening = first?.type === 'element' && first.tagName === 'p' ? { ...first, children: [label, ...first.children] } : undefined;
   // Named with the chapter's title too: the single-page book holds one abstract per report.
-  return h('section.abstract', { role: 'doc-abstract', ariaLabelledBy: `${labelId} ${chapter.id}-title` }, opening ? [opening, ...rest] : [h('p', [label]), ...chapter.abstract]);
+  return h('section.abstract', { role: 'doc-abstract', ariaLabelledBy: `${labelId} ${titleId(chapter.id)}` }, opening ? [opening, ...rest] : [h('p', [label]), ...chapter.abstract]);
 }
 
 function bios(chapter: TransformedChapter, level: number): Element | undefined {
   if (chapter.bios.length === 0) return undefined;
   const headingId = `${chapter.id}-bios`;
   // Named with the chapter's title too: in the single-page book every report has its 作者简介 region.
-  return h('section.bios', { ariaLabelledBy: `${headingId} ${chapter.id}-title` }, [h(`h${level}`, { id: headingId }, LABELS.bios), ...chapter.bios]);
+  return h('section.bios', { ariaLabelledBy: `${headingId} ${titleId(chapter.id)}` }, [h(`h${level}`, { id: headingId }, LABELS.bios), ...chapter.bios]);
 }
 
 function shiftHeadings(tree: Root, by: number) {

@@ -11,6 +11,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Note, TransformedChapter } from '../../book/types.ts';
+import { titleId } from '../../transform/heading-ids.ts';
 import { LABELS } from '../labels.ts';
 
 /** A copy of `body` in which every note reference is followed by its pop-up / side note. */
@@ -57,7 +58,7 @@ export function endnotes(chapter: TransformedChapter, headingLevel: number): Ele
   if (chapter.notes.length === 0) return undefined;
   const headingId = `${chapter.id}-notes`;
   // Named with the chapter's title too: the single-page book has one notes landmark per report.
-  return h('section.notes', { role: 'doc-endnotes', ariaLabelledBy: `${headingId} ${chapter.id}-title` }, [
+  return h('section.notes', { role: 'doc-endnotes', ariaLabelledBy: `${headingId} ${titleId(chapter.id)}` }, [
     h(`h${headingLevel}`, { id: headingId }, LABELS.notes),
     h(
       'ol.notes-list',

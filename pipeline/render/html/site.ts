@@ -17,6 +17,7 @@ import type { BookMeta, TransformedBook, TransformedChapter } from '../../book/t
 import { contentsList, copyrightPage, titlePage } from '../front-matter.ts';
 import { LABELS } from '../labels.ts';
 import type { FontSlice } from '../fonts.ts';
+import { linkAcrossFiles } from '../cross-links.ts';
 import { chapterArticle } from './chapter.ts';
 import { page, SEARCH_INDEX_SCRIPT, SEARCH_SCRIPT, STYLESHEET, type PageLink } from './layout.ts';
 import { chapterSections, searchIndexScript } from './search-index.ts';
@@ -37,7 +38,7 @@ export interface Site {
 export const CONTENTS_PAGE = 'index.html';
 export const COPYRIGHT_PAGE = 'copyright.html';
 export const BOOK_PAGE = 'book.html';
-export const chapterPage = (chapter: TransformedChapter) => `${chapter.id}.html`;
+export const chapterPage = (chapter: Pick<TransformedChapter, 'id'>) => `${chapter.id}.html`;
 
 /** Contents depth: book.yaml `toc.depth` counts heading levels below the chapter (1 = 一、, h2). */
 export function contentsDepth(meta: BookMeta): number {
@@ -64,7 +65,8 @@ function article(chapter: TransformedChapter, level: 1 | 2): RenderedArticle {
   if (!byLevel) articleCache.set(chapter, (byLevel = new Map()));
   let rendered = byLevel.get(level);
   if (!rendered) {
-    const tree = chapterArticle(chapter, level);
+    // On its own page a link to another chapter names that chapter's page; in the single page it need not.
+    const tree = level === 1 ? linkAcrossFiles(chapterArticle(chapter, level), chapter, (id) => chapterPage({ id })) : chapterArticle(chapter, level);
     byLevel.set(level, (rendered = { version: ++renderCount, html: toHtml(tree), text: toString(tree) }));
   }
   return rendered;

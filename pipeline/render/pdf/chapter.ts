@@ -8,19 +8,21 @@ import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Note, TransformedChapter } from '../../book/types.ts';
+import { titleId } from '../../transform/heading-ids.ts';
+import { forEachCrossLink } from '../cross-links.ts';
 import { LABELS } from '../labels.ts';
 
 const KEYWORD_SEPARATOR = '；';
 
-/** The id of a chapter's printed title: the contents, the bookmarks and the links find its page by it. */
-export function titleId(chapterId: string): string {
-  return `${chapterId}-title`;
+/** The stand-in that a chapter's links to `id`, in another chapter, go to: the join points it at `id`'s page (links.ts). */
+export function crossLinkName(chapterId: string, id: string): string {
+  return `${chapterId}-to-${id}`;
 }
 
 export function printChapter(chapter: TransformedChapter): Element {
   const meta = chapter.chapter;
   const body = withPrintedAddresses(withPageNotes(chapter.body, chapter.notes));
-  return h('section.chapter', { id: chapter.id, dataRunningHead: meta.shortTitle ?? meta.title }, [
+  const section = h('section.chapter', { id: chapter.id, dataRunningHead: meta.shortTitle ?? meta.title }, [
     h('header.chapter-head', [
       h('h1.chapter-title', { id: titleId(chapter.id) }, meta.title),
       meta.subtitle ? h('p.chapter-subtitle', [h('span.nobreak', '——'), meta.subtitle]) : undefined,
@@ -36,6 +38,16 @@ export function printChapter(chapter: TransformedChapter): Element {
         h('div.bios', [h('p.bios-heading', LABELS.bios), ...structuredClone(chapter.bios)])
       : undefined,
   ]);
+  // Chromium links only to a place in the same printed part: a link to another chapter goes to a stand-in
+  // (its first link, which links to itself), as the contents' entries do (front.ts).
+  const standIns = new Set<string>();
+  forEachCrossLink(section, chapter, (link, id) => {
+    const name = crossLinkName(chapter.id, id);
+    link.properties.href = `#${name}`;
+    if (!standIns.has(name)) link.properties.id = name;
+    standIns.add(name);
+  });
+  return section;
 }
 
 function abstract(chapter: TransformedChapter): Element | undefined {

@@ -7,7 +7,7 @@ import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { TransformedBook } from '../../book/types.ts';
 import { contentsList, copyrightPage, titlePage } from '../front-matter.ts';
-import { titleId } from './chapter.ts';
+import { titleId } from '../../transform/heading-ids.ts';
 
 /** The print contents list reports only (sections would need page numbers of their own). */
 const CONTENTS_DEPTH = 1;

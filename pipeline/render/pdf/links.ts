@@ -5,10 +5,12 @@
  * such list. So each link gets an explicit destination instead, and the description (/Contents) that
  * PDF/UA asks of every link:
  *   - a name the text places elsewhere in the book (a report's title, for the contents, whose entries
- *     link to themselves as stand-ins: front.ts) goes to the top of that page;
- *   - any other name (a note) goes to its own document's destination, on the copied page.
+ *     link to themselves as stand-ins: front.ts; another report's title or heading, for a link between
+ *     reports, whose stand-in is its first link: chapter.ts) goes to the top of that page;
+ *   - any other name (a note, a heading of the same report) goes to its own document's destination, on the copied page.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { percentDecoded } from '../../book/link-path.ts';
 
 const ANNOTS = PDFName.of('Annots');
 const DEST = PDFName.of('Dest');
@@ -32,11 +34,13 @@ export function resolveLinks(joined: PDFDocument, source: PDFDocument, copies: P
       if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== LINK) continue;
       const name = nameOf(annotation.get(DEST));
       if (name === undefined) continue;
-      const placed = bookPages[targets.page(name) ?? -1];
+      // Chromium names a destination by the id percent-encoded (`ch01-%E4%B8%80…`).
+      const id = percentDecoded(name);
+      const placed = bookPages[targets.page(id) ?? -1];
       const destination = placed ? [placed.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull] : ownDestination(destinations, name, pages);
       if (!destination) continue;
       annotation.set(DEST, joined.context.obj(destination));
-      const description = targets.describe(name);
+      const description = targets.describe(id);
       if (description) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(description));
     }
   }

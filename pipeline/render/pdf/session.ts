@@ -20,7 +20,8 @@ import type { PDFDocument } from 'pdf-lib';
 import type { TransformedBook, TransformedChapter } from '../../book/types.ts';
 import { launchBrowser, type FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
-import { printChapter, printedAddress, titleId } from './chapter.ts';
+import { crossLinkName, printChapter, printedAddress } from './chapter.ts';
+import { titleId } from '../../transform/heading-ids.ts';
 import { contentHtml, SCRIPTS, shellHtml } from './document.ts';
 import { markArtifacts } from './artifacts.ts';
 import { finishPdf } from './finish.ts';
@@ -184,7 +185,7 @@ export class PrintSession {
       blankSize,
       overlay: folioSheet,
       language: meta.language,
-      links: linkTargets(parts, titles),
+      links: linkTargets(parts, layout.starts, titles),
     });
 
     // 4. Boxes, metadata, bookmarks, fixed dates.
@@ -369,14 +370,26 @@ function titlePages(parts: PrintedChapters, starts: number[]): Map<string, numbe
   return pages;
 }
 
-/** Where the book's links go: the contents' to the pages of the reports' titles, the note calls' to their notes. */
-function linkTargets(parts: PrintedChapters, titles: Map<string, number>): LinkTargets {
+/**
+ * Where the book's links go: the contents' to the pages of the reports' titles, the stand-ins of links
+ * between reports to their targets' pages, the note calls' to their notes, links to a heading of the same report to it.
+ */
+function linkTargets(parts: PrintedChapters, starts: number[], titles: Map<string, number>): LinkTargets {
   const pages = new Map<string, number>();
   const descriptions = new Map<string, string>();
+  const placed = new Map(parts.flatMap((part, index) => part.chapters.map((chapter) => [chapter.id, { chapter, part: index }] as const)));
   for (const part of parts) {
     for (const chapter of part.chapters) {
       pages.set(titleId(chapter.id), titles.get(chapter.id)!);
       descriptions.set(titleId(chapter.id), chapter.chapter.title);
+      for (const heading of chapter.headings) descriptions.set(heading.id, heading.text);
+      for (const [id, homeId] of chapter.crossLinks) {
+        const home = placed.get(homeId);
+        if (!home) continue;
+        const name = crossLinkName(chapter.id, id);
+        pages.set(name, starts[home.part + 1]! + (parts[home.part]!.pagination.anchors[id] ?? 0));
+        descriptions.set(name, home.chapter.headings.find((heading) => heading.id === id)?.text ?? home.chapter.chapter.title);
+      }
     }
     for (const [note, number] of Object.entries(part.pagination.noteCalls)) descriptions.set(note, `${LABELS.notes}${number}`);
   }

@@ -1,0 +1,30 @@
+/**
+ * Links from one chapter to another's title or heading: the transform points them at the id there
+ * (`#ch02-title`); each edition then says where that id is. Editions with a file per chapter (HTML pages,
+ * EPUB documents) name the file; the print edition, whose parts Chromium links only within, uses stand-ins (pdf/chapter.ts).
+ */
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { TransformedChapter } from '../book/types.ts';
+
+/** Calls `relink` on each link of `tree` to an id in another chapter, with the id and that chapter's id. */
+export function forEachCrossLink(tree: Element, chapter: TransformedChapter, relink: (link: Element, id: string, chapterId: string) => void): void {
+  if (chapter.crossLinks.size === 0) return;
+  visit(tree, 'element', (node) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined;
+    const id = typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
+    const home = id === undefined ? undefined : chapter.crossLinks.get(id);
+    if (home) relink(node, id!, home);
+  });
+}
+
+/** A copy of `tree` (a chapter's rendering) whose links to other chapters name the file each chapter is in. */
+export function linkAcrossFiles(tree: Element, chapter: TransformedChapter, fileOf: (chapterId: string) => string): Element {
+  if (chapter.crossLinks.size === 0) return tree;
+  // A copy: the rendering may share nodes with the transformed chapter, which the other editions render too.
+  const copy = structuredClone(tree);
+  forEachCrossLink(copy, chapter, (link, id, chapterId) => {
+    link.properties.href = `${fileOf(chapterId)}#${id}`;
+  });
+  return copy;
+}
