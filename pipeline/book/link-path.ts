@@ -6,6 +6,9 @@
 import { dirname, resolve } from 'node:path';
 import type { Chapter } from './types.ts';
 
+/** An address with a scheme (`https:`, `mailto:`) or a network path (`//host/…`): no file of the manuscript. */
+export const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
 /** A link's path and fragment, percent-decoded (Markdown and hast keep them encoded). */
 export function splitLink(url: string): { path: string; fragment: string | undefined } {
   const hash = url.indexOf('#');

@@ -6,11 +6,9 @@
  */
 import type { ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { chapterAt, splitLink } from '../book/link-path.ts';
+import { chapterAt, REMOTE, splitLink } from '../book/link-path.ts';
 import type { Book, Chapter, Heading } from '../book/types.ts';
 import { titleId } from './heading-ids.ts';
-
-const SCHEME = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** Returns the ids in other chapters that the links now go to, with the chapter of each (TransformedChapter.crossLinks). */
 export function pointLinks(roots: Array<Root | ElementContent>, chapter: Chapter, book: Pick<Book, 'root' | 'chapters'>, headings: Heading[]): Map<string, string> {
@@ -19,7 +17,7 @@ export function pointLinks(roots: Array<Root | ElementContent>, chapter: Chapter
   for (const root of roots) {
     visit(root, 'element', (node) => {
       const href = node.tagName === 'a' ? node.properties.href : undefined;
-      if (typeof href !== 'string' || SCHEME.test(href)) return;
+      if (typeof href !== 'string' || REMOTE.test(href)) return;
       const { path, fragment } = splitLink(href);
       const target = path === '' ? chapter : chapter.file?.path ? chapterAt(book.chapters, book.root, chapter.file.path, path) : undefined;
       if (!target || (target === chapter && path === '' && fragment === undefined)) return;

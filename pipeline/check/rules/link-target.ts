@@ -4,12 +4,11 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { chapterAt, splitLink } from '../../book/link-path.ts';
+import { chapterAt, REMOTE, splitLink } from '../../book/link-path.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
 const id = 'link-target';
-const SCHEME = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
  * The slugs of a chapter's headings, as Markdown editors make them (github-slugger) and as the
@@ -47,12 +46,13 @@ export const linkTarget: ChapterRule = {
       return slugsOf.get(target)!;
     };
     visit(tree, (node) => {
-      if ((node.type !== 'link' && node.type !== 'definition') || SCHEME.test(node.url)) return;
+      if ((node.type !== 'link' && node.type !== 'definition') || REMOTE.test(node.url)) return;
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const { path, fragment } = splitLink(node.url);
       const chapter = path && file.path && context.chapters ? chapterAt(context.chapters, context.root, file.path, path) : undefined;
-      const own = path === '' || (chapter?.path !== undefined && file.path !== undefined && resolve(context.root, chapter.path) === resolve(file.path));
+      // The chapter being checked by its own file name: its tree here, not the book's (the preview checks a fresh one).
+      const own = path === '' || (chapter !== undefined && resolve(context.root, chapter.path!) === resolve(file.path!));
       if (!own && !chapter) {
         report(file, id, `Unexpected link to \`${node.url}\`, expected a web address, a report of this book (\`02-community.md\`) or a heading (\`#…\`): the editions keep no other file of the manuscript`, start, end);
         return;

@@ -6,7 +6,8 @@ import { BY_EXTENSION, type Format, formatOf, readHead, svgProblem } from '../..
 import { isInside } from '../../book/load.ts';
 import { report } from '../report.ts';
 import type { ChapterRule, RuleContext } from '../types.ts';
-import { localPath, REMOTE } from './resource-missing.ts';
+import { REMOTE } from '../../book/link-path.ts';
+import { localPath } from './resource-missing.ts';
 
 const id = 'resource-format';
 

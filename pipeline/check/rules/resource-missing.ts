@@ -4,11 +4,11 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isInside } from '../../book/load.ts';
+import { REMOTE } from '../../book/link-path.ts';
 import { report } from '../report.ts';
 import type { ChapterRule, RuleContext } from '../types.ts';
 
 const id = 'resource-missing';
-export const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** The local file an image URL points at, relative to the chapter file. */
 export function localPath(file: VFile, url: string): string {

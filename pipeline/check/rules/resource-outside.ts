@@ -4,7 +4,8 @@ import type { VFile } from 'vfile';
 import { isInside } from '../../book/load.ts';
 import { report } from '../report.ts';
 import type { ChapterRule, RuleContext } from '../types.ts';
-import { localPath, REMOTE } from './resource-missing.ts';
+import { REMOTE } from '../../book/link-path.ts';
+import { localPath } from './resource-missing.ts';
 
 const id = 'resource-outside';
 

@@ -375,23 +375,29 @@ function titlePages(parts: PrintedChapters, starts: number[]): Map<string, numbe
  * between reports to their targets' pages, the note calls' to their notes, links to a heading of the same report to it.
  */
 function linkTargets(parts: PrintedChapters, starts: number[], titles: Map<string, number>): LinkTargets {
-  const pages = new Map<string, number>();
+  const printedAt = new Map<string, number>(); // every report's title and heading: its physical page
   const descriptions = new Map<string, string>();
-  const placed = new Map(parts.flatMap((part, index) => part.chapters.map((chapter) => [chapter.id, { chapter, part: index }] as const)));
-  for (const part of parts) {
+  parts.forEach((part, index) => {
     for (const chapter of part.chapters) {
-      pages.set(titleId(chapter.id), titles.get(chapter.id)!);
+      printedAt.set(titleId(chapter.id), titles.get(chapter.id)!);
       descriptions.set(titleId(chapter.id), chapter.chapter.title);
-      for (const heading of chapter.headings) descriptions.set(heading.id, heading.text);
-      for (const [id, homeId] of chapter.crossLinks) {
-        const home = placed.get(homeId);
-        if (!home) continue;
-        const name = crossLinkName(chapter.id, id);
-        pages.set(name, starts[home.part + 1]! + (parts[home.part]!.pagination.anchors[id] ?? 0));
-        descriptions.set(name, home.chapter.headings.find((heading) => heading.id === id)?.text ?? home.chapter.chapter.title);
+      for (const heading of chapter.headings) {
+        printedAt.set(heading.id, starts[index + 1]! + (part.pagination.anchors[heading.id] ?? 0));
+        descriptions.set(heading.id, heading.text);
       }
     }
     for (const [note, number] of Object.entries(part.pagination.noteCalls)) descriptions.set(note, `${LABELS.notes}${number}`);
+  });
+  // The stand-ins: the contents' entries (named by the title's id) and each report's links to another.
+  const pages = new Map<string, number>();
+  for (const chapter of parts.flatMap((part) => part.chapters)) {
+    pages.set(titleId(chapter.id), printedAt.get(titleId(chapter.id))!);
+    for (const id of chapter.crossLinks.keys()) {
+      const page = printedAt.get(id);
+      if (page === undefined) continue;
+      pages.set(crossLinkName(chapter.id, id), page);
+      descriptions.set(crossLinkName(chapter.id, id), descriptions.get(id)!);
+    }
   }
   return { page: (name) => pages.get(name), describe: (name) => descriptions.get(name) };
 }
