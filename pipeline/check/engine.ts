@@ -19,6 +19,8 @@ export interface CheckOptions {
   spacing?: 'none' | 'space';
   /** Folder that resources must stay inside; for loose files, each file's own folder. */
   root?: string;
+  /** Runs these rules only (the preview re-checks the links of the chapters that link to an edited one). */
+  only?: readonly string[];
 }
 
 const chapterRules = RULES.filter((rule): rule is ChapterRule => rule.kind === 'chapter');
@@ -31,7 +33,7 @@ function severityOf(ruleId: string, options: CheckOptions): RuleSeverity | undef
 export function checkTree(file: VFile, tree: Root, context: RuleContext, options: CheckOptions = {}): void {
   const processor = unified();
   for (const rule of chapterRules) {
-    if (severityOf(rule.id, options) !== 'off') processor.use(rule.plugin, context);
+    if (severityOf(rule.id, options) !== 'off' && (!options.only || options.only.includes(rule.id))) processor.use(rule.plugin, context);
   }
   processor.runSync(tree, file);
   applySeverities(file, options);

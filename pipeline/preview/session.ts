@@ -1,20 +1,23 @@
 /**
  * The state of a preview: the loaded book, its transformed tree, the HTML edition in memory and the
  * check messages of every file. A change to one chapter file re-reads, re-checks and re-transforms
- * that chapter only; the other chapters keep their transformed trees and their rendered articles
- * (renderSite caches per TransformedChapter). A change to book.yaml reloads the whole book.
+ * that chapter only (and checks the links of the chapters that link to it again); the other chapters
+ * keep their transformed trees and their rendered articles (renderSite caches per TransformedChapter).
+ * A change to book.yaml reloads the whole book.
  */
 import { basename, dirname, resolve } from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { BOOK_FILE, loadBook, readChapter } from '../book/load.ts';
 import type { Book, Chapter, Diagnostic, TransformedBook } from '../book/types.ts';
 import { bookCheckSettings, checkBook, checkChapter } from '../check/engine.ts';
+import { linkTarget } from '../check/rules/link-target.ts';
 import { hasErrors, toDiagnostics } from '../diagnostics.ts';
 import { renderSite, type Site } from '../render/html/site.ts';
 import { transformBook, transformChapter } from '../transform/index.ts';
 
 /** The search index is built when a page first asks for it, not on every save. */
 const PREVIEW_SITE = { searchIndex: 'on-request' } as const;
+const LINK_TARGET = linkTarget.id;
 
 export interface PreviewSession {
   manuscript: string;
@@ -31,7 +34,7 @@ export interface Update {
   scope: 'chapter' | 'book' | 'none';
   /** Pages whose content changed (site paths), for the reload event. */
   pages: string[];
-  /** Messages of the files re-read by this change. */
+  /** Messages of the files re-read by this change, and the link messages of the chapters that link to it. */
   diagnostics: Diagnostic[];
   /** Time from the change to the new site in memory, in milliseconds. */
   ms: number;
@@ -80,7 +83,29 @@ export async function applyChange(session: PreviewSession, path: string): Promis
   session.transformed = { ...session.transformed, chapters };
   const before = session.site.signatures;
   session.site = renderSite(session.transformed, PREVIEW_SITE);
-  return finish({ scope: 'chapter', pages: changedPages(before, session.site.signatures), diagnostics });
+  const linking = recheckLinksTo(session, fresh);
+  return finish({ scope: 'chapter', pages: changedPages(before, session.site.signatures), diagnostics: [...diagnostics, ...linking] });
+}
+
+/**
+ * Checks again the links of the chapters that link to `changed`, whose headings may have gone or come;
+ * their other messages stand (their text has not changed). Returns their link messages.
+ */
+function recheckLinksTo(session: PreviewSession, changed: Chapter): Diagnostic[] {
+  const settings = bookCheckSettings(session.book);
+  const only = { ...settings, options: { ...settings.options, only: [LINK_TARGET] } };
+  const found: Diagnostic[] = [];
+  for (const linking of session.transformed.chapters) {
+    const { file, tree } = linking.chapter;
+    if (linking.id === changed.id || !file?.path || !tree || ![...linking.crossLinks.values()].includes(changed.id)) continue;
+    const fresh = new VFile({ path: file.path, value: file.value });
+    checkChapter(fresh, tree, only);
+    const links = toDiagnostics([fresh], session.cwd);
+    const others = (session.diagnostics.get(resolve(file.path)) ?? []).filter((diagnostic) => diagnostic.ruleId !== LINK_TARGET);
+    session.diagnostics.set(resolve(file.path), [...others, ...links]);
+    found.push(...links);
+  }
+  return found;
 }
 
 async function reloadBook(session: PreviewSession): Promise<Omit<Update, 'ms'>> {

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../pipeline/io.ts';
 import { runPreview, startPreview, type RunningPreview } from '../../pipeline/preview/command.ts';
-import { measureIncrementalUpdate } from '../../pipeline/preview/session.ts';
+import { applyChange, measureIncrementalUpdate, openSession } from '../../pipeline/preview/session.ts';
+import { miniWithCrossLinks } from '../support/cross-linked.ts';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -196,5 +197,25 @@ describe('folio preview', () => {
     const result = await measureIncrementalUpdate(book, ROOT, 5);
     timings.benchMedianMs = [Math.round(result.medianMs)];
     expect(result.samples).toHaveLength(5);
+  });
+});
+
+describe('the preview session', () => {
+  it('checks the links of the other reports again when an edit renames the heading they link to', async () => {
+    const book = await miniWithCrossLinks(join(OUTPUT, 'cross-linked'));
+    const session = await openSession(book, ROOT);
+    const linking = resolve(book, CHAPTER);
+    const linked = resolve(book, 'chapters/02-community.md');
+    const linkMessages = () => (session.diagnostics.get(linking) ?? []).filter((d) => d.ruleId === 'link-target');
+    expect(linkMessages()).toEqual([]);
+    const text = await readFile(linked, 'utf8');
+    await writeFile(linked, text.replace('### （一）网格化管理', '### （一）网格管理'));
+    const update = await applyChange(session, linked);
+    expect(linkMessages().map((d) => d.message)).toEqual([expect.stringMatching(/no heading of the report chapters\/02-community\.md/)]);
+    expect(update.diagnostics.filter((d) => d.ruleId === 'link-target')).toEqual(linkMessages());
+    // Renaming the heading back clears the message.
+    await writeFile(linked, text);
+    await applyChange(session, linked);
+    expect(linkMessages()).toEqual([]);
   });
 });
