@@ -44,7 +44,7 @@
     const layoutMs = performance.now() - layoutStarted;
     markForTags();
     const noteCalls = linkCallsToNotes();
-    return { pages: flow.total, anchors: anchorPages(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes(), noteCalls };
+    return { pages: flow.total, ...anchorPlaces(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes(), noteCalls };
   };
 
   /**
@@ -249,18 +249,24 @@
     return kept.toString().trim() === '';
   }
 
-  /** The 0-based page of every element with an id the PDF needs (chapter titles, headings, contents). */
-  function anchorPages() {
+  /**
+   * The 0-based page of every element with an id the PDF needs (chapter titles, headings, contents), and
+   * how far down that page it begins (CSS px from the page's top edge), for links and bookmarks.
+   */
+  function anchorPlaces() {
     const anchors = {};
+    const anchorTops = {};
     const pages = [...document.querySelectorAll('.pagedjs_page')];
     pages.forEach((page, index) => {
+      const pageTop = page.getBoundingClientRect().top;
       for (const element of page.querySelectorAll('.pagedjs_page_content [id]')) {
         // A split element is repeated on the next page: its first page counts.
         if (element.dataset.splitFrom || element.id in anchors) continue;
         anchors[element.id] = index;
+        anchorTops[element.id] = Math.round((element.getBoundingClientRect().top - pageTop) * 100) / 100;
       }
     });
-    return anchors;
+    return { anchors, anchorTops };
   }
 
   /** 0-based indexes of the pages with nothing on them (Paged.js's blank versos before a chapter). */

@@ -41,15 +41,21 @@ export interface WordBox {
   text: string;
   xMin: number;
   xMax: number;
+  /** Vertical extent in points from the page's top edge. */
+  yMin: number;
+  yMax: number;
 }
 
-/** Every word poppler finds, with its horizontal extent in points from the page's left edge (pdftotext -bbox). */
+/** Every word poppler finds, with its extent in points from the page's left and top edges (pdftotext -bbox). */
 export function wordBoxes(path: string): WordBox[] {
   const words: WordBox[] = [];
   let page = -1;
   for (const [, tag, attributes, text] of run('pdftotext', ['-bbox', path, '-']).matchAll(/<(page|word)\b([^>]*)>([^<]*)/g)) {
     if (tag === 'page') page++;
-    else words.push({ page, text: text!, xMin: Number(/xMin="([\d.]+)"/.exec(attributes!)?.[1]), xMax: Number(/xMax="([\d.]+)"/.exec(attributes!)?.[1]) });
+    else {
+      const at = (name: string) => Number(new RegExp(`${name}="([\\d.]+)"`).exec(attributes!)?.[1]);
+      words.push({ page, text: text!, xMin: at('xMin'), xMax: at('xMax'), yMin: at('yMin'), yMax: at('yMax') });
+    }
   }
   return words;
 }
@@ -103,6 +109,8 @@ export interface Bookmark {
   title: string;
   /** 0-based page. */
   page: number;
+  /** The height it goes to, in points from the page's foot (NaN: the page's top). */
+  top: number;
   children: Bookmark[];
 }
 
@@ -123,6 +131,7 @@ export function bookmarks(pdf: PDFDocument): Bookmark[] {
       items.push({
         title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
         page: pageIndex.get(dest.get(0).toString()) ?? -1,
+        top: dest.get(3) instanceof PDFNumber ? (dest.get(3) as PDFNumber).asNumber() : Number.NaN,
         children: walk(item.get(PDFName.of('First')) as PDFRef | undefined),
       });
       ref = item.get(PDFName.of('Next')) as PDFRef | undefined;

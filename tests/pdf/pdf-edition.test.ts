@@ -245,10 +245,20 @@ describe.each(['manuscript', 'book29'])('the print PDF of %s', (name) => {
     expect(seen).toBeGreaterThan(0);
   });
 
-  it('has one bookmark per chapter and section, in order, pointing at their pages', async () => {
+  it('has one bookmark per chapter and section, in order, each going to the line its heading is printed on', async () => {
     const built = get();
     const openings = openingPages(built);
     const outline = bookmarks(await readPdf(built.path));
+    const words = wordBoxes(built.path);
+    for (const item of outline.slice(1).flatMap((chapter) => [chapter, ...chapter.children, ...chapter.children.flatMap((section) => section.children)])) {
+      // The heading's first line, as poppler finds it on the bookmark's page; the bookmark goes to the top of its line box.
+      const line = words.find((word) => word.page === item.page && squeeze(item.title).startsWith(squeeze(word.text).slice(0, 6)) && word.text.length > 1);
+      expect(line, `${item.title} is printed on page ${item.page + 1}`).toBeDefined();
+      // poppler's glyph box (the font's ascent) may reach a hair above a tight line box.
+      const glyphTop = TRIM[3]! - line!.yMin;
+      expect(item.top - glyphTop, `${item.title}: from the top of its glyphs to where the bookmark goes`).toBeGreaterThan(-2);
+      expect(item.top - glyphTop, `${item.title}: from the top of its glyphs to where the bookmark goes`).toBeLessThan(20);
+    }
     expect(outline[0]!.title).toBe('目录');
     const chapters = outline.slice(1);
     expect(chapters.map((item) => item.title)).toEqual(built.book.chapters.map((chapter) => chapter.chapter.title));
@@ -408,7 +418,14 @@ describe('the print PDF as a file', () => {
       pages.findIndex((text, index) => index >= bodyStart && (titles.includes(target) ? text.startsWith(squeeze(target)) : text.includes(squeeze(target))));
     const linked = found.filter((link) => link.page >= bodyStart && [...titles, ...sections].includes(link.description));
     expect(linked.map((link) => link.description).sort()).toEqual([titles[1]!, CROSS_LINKS.otherHeading, titles[0]!, CROSS_LINKS.ownHeading].sort());
-    for (const link of linked) expect(link.targetPage, `${link.description}, linked from page ${link.page + 1}`).toBe(printedAt(link.description));
+    const words = wordBoxes(path);
+    for (const link of linked) {
+      expect(link.targetPage, `${link.description}, linked from page ${link.page + 1}`).toBe(printedAt(link.description));
+      // It goes to the line the target begins on: the top of its line box, at the top of its glyphs or just above.
+      const line = words.find((word) => word.page === link.targetPage && squeeze(link.description).startsWith(squeeze(word.text).slice(0, 6)) && word.text.length > 1);
+      expect(link.targetTop - (TRIM[3]! - line!.yMin), link.description).toBeGreaterThan(-2);
+      expect(link.targetTop - (TRIM[3]! - line!.yMin), link.description).toBeLessThan(20);
+    }
     expect(new Set(linked.map((link) => link.targetPage)).size, 'the links go to more than one page').toBeGreaterThan(1);
   });
 

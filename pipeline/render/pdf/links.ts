@@ -6,19 +6,32 @@
  * PDF/UA asks of every link:
  *   - a name the text places elsewhere in the book (a report's title, for the contents, whose entries
  *     link to themselves as stand-ins: front.ts; another report's title or heading, for a link between
- *     reports, whose stand-in is its first link: chapter.ts) goes to the top of that page;
+ *     reports, whose stand-in is its first link: chapter.ts) goes to that place on its page;
  *   - any other name (a note, a heading of the same report) goes to its own document's destination, on the copied page.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { percentDecoded } from '../../book/link-path.ts';
 
 const ANNOTS = PDFName.of('Annots');
 const DEST = PDFName.of('Dest');
 const LINK = PDFName.of('Link');
 
+/** A place in the joined book: its 0-based physical page and, where known, how far down (points from the page's top edge). */
+export interface Place {
+  page: number;
+  top?: number;
+}
+
+/** A destination at `top` on `page` (its top edge where unknown), the reader's zoom kept. */
+export function destinationAt(page: PDFPage, top?: number): PDFObject[] {
+  const box = page.getTrimBox();
+  const y = top === undefined ? PDFNull : PDFNumber.of(Math.round((box.y + box.height - top) * 100) / 100);
+  return [page.ref, PDFName.of('XYZ'), PDFNull, y, PDFNull];
+}
+
 export interface LinkTargets {
-  /** The 0-based page of the joined book where the text places `name`, if it does. */
-  page(name: string): number | undefined;
+  /** Where in the joined book the text places `name`, if it does. */
+  place(name: string): Place | undefined;
   /** A link's description, from the name it goes to. */
   describe(name: string): string | undefined;
 }
@@ -36,8 +49,9 @@ export function resolveLinks(joined: PDFDocument, source: PDFDocument, copies: P
       if (name === undefined) continue;
       // Chromium names a destination by the id percent-encoded (`ch01-%E4%B8%80…`).
       const id = percentDecoded(name);
-      const placed = bookPages[targets.page(id) ?? -1];
-      const destination = placed ? [placed.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull] : ownDestination(destinations, name, pages);
+      const place = targets.place(id);
+      const placed = place && bookPages[place.page];
+      const destination = placed ? destinationAt(placed, place.top) : ownDestination(destinations, name, pages);
       if (!destination) continue;
       annotation.set(DEST, joined.context.obj(destination));
       const description = targets.describe(id);

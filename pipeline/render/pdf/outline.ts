@@ -3,12 +3,12 @@
  * own outline (built from every h1–h6) is lost when the documents are joined, and would carry headings
  * that are not sections of the book; this one lists exactly what `OutlineItem`s say.
  */
-import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { destinationAt, type Place } from './links.ts';
 
 export interface OutlineItem {
   title: string;
-  /** 0-based physical page. */
-  page: number;
+  place: Place;
   children: OutlineItem[];
 }
 
@@ -23,11 +23,11 @@ export function writeOutline(pdf: PDFDocument, items: OutlineItem[]): void {
     const refs = list.map(() => context.nextRef());
     const count = list.length;
     list.forEach((item, index) => {
-      const page = pages[Math.min(item.page, pages.length - 1)]!;
+      const page = pages[Math.min(item.place.page, pages.length - 1)]!;
       const entry = PDFDict.withContext(context);
       entry.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
       entry.set(PDFName.of('Parent'), parentRef);
-      entry.set(PDFName.of('Dest'), context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
+      entry.set(PDFName.of('Dest'), context.obj(destinationAt(page, item.place.top)));
       if (index > 0) entry.set(PDFName.of('Prev'), refs[index - 1]!);
       if (index < list.length - 1) entry.set(PDFName.of('Next'), refs[index + 1]!);
       if (item.children.length) {

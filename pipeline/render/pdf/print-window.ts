@@ -26,6 +26,8 @@ export interface Pagination {
   pages: number;
   /** 0-based page (within this document) of each element id: chapter sections, titles, headings. */
   anchors: Record<string, number>;
+  /** How far down its page each of those elements begins, in CSS pixels from the page's top edge. */
+  anchorTops: Record<string, number>;
   /** 0-based pages left blank (before a chapter that opens on a recto): no folio. */
   blankPages: number[];
   /** Notes whose text does not begin on the page of their call. */
@@ -39,6 +41,7 @@ export interface Pagination {
 interface BrowserPagination {
   pages: number;
   anchors: Record<string, number>;
+  anchorTops: Record<string, number>;
   blankPages: number[];
   overflowingNotes: string[];
   noteCalls: Record<string, string>;
@@ -91,7 +94,7 @@ export class PrintWindow {
       },
     );
     this.holding = document.key;
-    return { pages: result.pages, anchors: result.anchors, blankPages: result.blankPages, movedNotes: result.overflowingNotes, noteCalls: result.noteCalls, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
+    return { pages: result.pages, anchors: result.anchors, anchorTops: result.anchorTops, blankPages: result.blankPages, movedNotes: result.overflowingNotes, noteCalls: result.noteCalls, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
   }
 
   /**

@@ -31,7 +31,7 @@ import { typeArea } from '../../config/page.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
 import { printFolioSheet } from './folios.ts';
 import { joinPdfs } from './join.ts';
-import type { LinkTargets } from './links.ts';
+import type { LinkTargets, Place } from './links.ts';
 import type { OutlineItem } from './outline.ts';
 import { groupChapters, layoutBook, type BookLayout, type PartPlan } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
@@ -169,9 +169,9 @@ export class PrintSession {
 
     // 2. Where everything falls: the text starts at folio 1, every part on a right-hand page.
     const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.pagination.pages)]);
-    const titles = titlePages(parts, layout.starts);
+    const places = placesOf(parts, layout.starts);
     const chapterPages: Record<string, number> = {};
-    for (const [id, physical] of titles) chapterPages[id] = physical - layout.starts[1]! + 1;
+    for (const chapter of book.chapters) chapterPages[chapter.id] = places.get(titleId(chapter.id))!.page - layout.starts[1]! + 1;
 
     // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
     const [frontPdf, folioSheet] = await Promise.all([
@@ -185,11 +185,11 @@ export class PrintSession {
       blankSize,
       overlay: folioSheet,
       language: meta.language,
-      links: linkTargets(parts, layout.starts, titles),
+      links: linkTargets(parts, places),
     });
 
     // 4. Boxes, metadata, bookmarks, fixed dates.
-    const outline = outlineOf(front.pagination, parts, layout.starts, titles);
+    const outline = outlineOf(front.pagination, parts, layout.starts, places);
     const pdf = await finishPdf(joined, {
       meta,
       geometry,
@@ -361,74 +361,72 @@ function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undef
 
 type PrintedChapters = Array<{ chapters: TransformedChapter[]; pagination: Pagination }>;
 
-/** The physical page of each chapter's title (its part's first page if Paged.js lost the anchor), by chapter id. */
-function titlePages(parts: PrintedChapters, starts: number[]): Map<string, number> {
-  const pages = new Map<string, number>();
+/** CSS pixels to PDF points (96 to 72 a inch). */
+const PT_PER_PX = 0.75;
+
+/**
+ * Where each report's title and each heading is printed (its part's first page if Paged.js lost the
+ * anchor), by id: the contents' numbers, the bookmarks and the links go there.
+ */
+function placesOf(parts: PrintedChapters, starts: number[]): Map<string, Place> {
+  const places = new Map<string, Place>();
   parts.forEach((part, index) => {
-    for (const chapter of part.chapters) pages.set(chapter.id, starts[index + 1]! + (part.pagination.anchors[titleId(chapter.id)] ?? 0));
+    const { anchors, anchorTops } = part.pagination;
+    for (const chapter of part.chapters) {
+      for (const id of [titleId(chapter.id), ...chapter.headings.map((heading) => heading.id)]) {
+        const top = anchorTops[id];
+        places.set(id, { page: starts[index + 1]! + (anchors[id] ?? 0), top: top === undefined ? undefined : top * PT_PER_PX });
+      }
+    }
   });
-  return pages;
+  return places;
 }
 
 /**
- * Where the book's links go: the contents' to the pages of the reports' titles, the stand-ins of links
- * between reports to their targets' pages, the note calls' to their notes, links to a heading of the same report to it.
+ * Where the book's links go: the contents' to the reports' titles, the stand-ins of links between
+ * reports to their targets, the note calls' to their notes, links to a heading of the same report to it.
  */
-function linkTargets(parts: PrintedChapters, starts: number[], titles: Map<string, number>): LinkTargets {
-  const printedAt = new Map<string, number>(); // every report's title and heading: its physical page
+function linkTargets(parts: PrintedChapters, places: Map<string, Place>): LinkTargets {
   const descriptions = new Map<string, string>();
-  parts.forEach((part, index) => {
+  for (const part of parts) {
     for (const chapter of part.chapters) {
-      printedAt.set(titleId(chapter.id), titles.get(chapter.id)!);
       descriptions.set(titleId(chapter.id), chapter.chapter.title);
-      for (const heading of chapter.headings) {
-        printedAt.set(heading.id, starts[index + 1]! + (part.pagination.anchors[heading.id] ?? 0));
-        descriptions.set(heading.id, heading.text);
-      }
+      for (const heading of chapter.headings) descriptions.set(heading.id, heading.text);
     }
     for (const [note, number] of Object.entries(part.pagination.noteCalls)) descriptions.set(note, `${LABELS.notes}${number}`);
-  });
+  }
   // The stand-ins: the contents' entries (named by the title's id) and each report's links to another.
-  const pages = new Map<string, number>();
+  const standIns = new Map<string, Place>();
   for (const chapter of parts.flatMap((part) => part.chapters)) {
-    pages.set(titleId(chapter.id), printedAt.get(titleId(chapter.id))!);
+    standIns.set(titleId(chapter.id), places.get(titleId(chapter.id))!);
     for (const id of chapter.crossLinks.keys()) {
-      const page = printedAt.get(id);
-      if (page === undefined) continue;
-      pages.set(crossLinkName(chapter.id, id), page);
+      const place = places.get(id);
+      if (place === undefined) continue;
+      standIns.set(crossLinkName(chapter.id, id), place);
       descriptions.set(crossLinkName(chapter.id, id), descriptions.get(id)!);
     }
   }
-  return { page: (name) => pages.get(name), describe: (name) => descriptions.get(name) };
+  return { place: (name) => standIns.get(name), describe: (name) => descriptions.get(name) };
 }
 
 /** Bookmarks: 目录, then each report with its 一、 sections and their （一） subsections. */
-function outlineOf(
-  front: Pagination,
-  parts: PrintedChapters,
-  starts: number[],
-  titles: Map<string, number>,
-): OutlineItem[] {
+function outlineOf(front: Pagination, parts: PrintedChapters, starts: number[], places: Map<string, Place>): OutlineItem[] {
   const items: OutlineItem[] = [];
   const contentsPage = front.anchors['toc-heading'];
-  if (contentsPage !== undefined) items.push({ title: LABELS.contents, page: starts[0]! + contentsPage, children: [] });
-  parts.forEach((part, index) => {
-    const start = starts[index + 1]!;
-    const anchors = part.pagination.anchors;
-    for (const chapter of part.chapters) {
-      const entry: OutlineItem = { title: chapter.chapter.title, page: titles.get(chapter.id)!, children: [] };
-      let section: OutlineItem | undefined;
-      for (const heading of chapter.headings) {
-        const page = start + (anchors[heading.id] ?? 0);
-        if (heading.depth === 2) {
-          section = { title: heading.text, page, children: [] };
-          entry.children.push(section);
-        } else if (heading.depth === 3) {
-          (section?.children ?? entry.children).push({ title: heading.text, page, children: [] });
-        }
+  if (contentsPage !== undefined) items.push({ title: LABELS.contents, place: { page: starts[0]! + contentsPage }, children: [] });
+  for (const chapter of parts.flatMap((part) => part.chapters)) {
+    const entry: OutlineItem = { title: chapter.chapter.title, place: places.get(titleId(chapter.id))!, children: [] };
+    let section: OutlineItem | undefined;
+    for (const heading of chapter.headings) {
+      const place = places.get(heading.id)!;
+      if (heading.depth === 2) {
+        section = { title: heading.text, place, children: [] };
+        entry.children.push(section);
+      } else if (heading.depth === 3) {
+        (section?.children ?? entry.children).push({ title: heading.text, place, children: [] });
       }
-      items.push(entry);
     }
-  });
+    items.push(entry);
+  }
   return items;
 }
