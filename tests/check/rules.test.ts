@@ -154,6 +154,8 @@ describe('rules in context', () => {
     }
     for (const [link, reason] of [
       ['[上篇](01-political-ecology.md#三不存在)', /no heading of the report chapters\/01-political-ecology\.md/],
+      // A heading's slug mistyped: the message names it first among the closest.
+      ['[上篇](01-political-ecology.md#二当前县域政治生态的实践探索)', /the closest: `#二当前净化县域政治生态的实践探索`/],
       ['[下篇](03-talent.md)', /expected a web address, a report of this book/],
       ['[附录](../book.yaml)', /expected a web address, a report of this book/],
     ] as const) {

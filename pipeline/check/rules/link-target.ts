@@ -24,6 +24,25 @@ export function headingSlugs(tree: Root): string[] {
 }
 
 /**
+ * The three slugs most like `fragment` (by the characters they share: a heading renamed, a typo), for the
+ * message: a report has dozens of headings, and the first three are rarely the one meant.
+ */
+export function closestSlugs(slugs: Iterable<string>, fragment: string): string[] {
+  const characters = (text: string) => new Set(text);
+  const wanted = characters(fragment);
+  const likeness = (slug: string) => {
+    const own = characters(slug);
+    const shared = [...own].filter((character) => wanted.has(character)).length;
+    return (2 * shared) / (own.size + wanted.size || 1);
+  };
+  return [...slugs]
+    .map((slug) => ({ slug, likeness: likeness(slug) }))
+    .sort((a, b) => b.likeness - a.likeness)
+    .slice(0, 3)
+    .map((entry) => entry.slug);
+}
+
+/**
  * A link inside the book goes to a heading by the slug of its text (`#一净化县域政治生态的重大意义`), to
  * another report (`02-community.md`) or to one of its headings (`02-community.md#一研经社区的基本情况`):
  * the transforms point it at that place in every edition. A link to any other file of the manuscript, to a
@@ -63,8 +82,8 @@ export const linkTarget: ChapterRule = {
       }
       const target = own ? tree : chapter!.tree!;
       if (fragment === undefined || slugs(target).has(fragment)) return;
-      const some = [...slugs(target)].slice(0, 3).map((slug) => `\`#${slug}\``).join(', ');
-      report(file, id, `Unexpected link to \`${node.url}\`, which is no heading of ${own ? 'this report' : `the report ${chapter!.path}`}, expected the slug of one${some ? ` (${some}…)` : ''}`, start, end);
+      const closest = closestSlugs(slugs(target), fragment).map((slug) => `\`#${slug}\``).join(', ');
+      report(file, id, `Unexpected link to \`${node.url}\`, which is no heading of ${own ? 'this report' : `the report ${chapter!.path}`}, expected the slug of one${closest ? ` (the closest: ${closest})` : ''}`, start, end);
     });
   },
 };
