@@ -4,7 +4,18 @@
  * link-target rule and by the transform that points the link at its place in every edition.
  */
 import { dirname, resolve } from 'node:path';
+import GithubSlugger from 'github-slugger';
 import type { Chapter } from './types.ts';
+
+/**
+ * The slugs of one chapter's headings, in order (github-slugger, the slugger of rehype-slug and of the
+ * Markdown editors, which keeps CJK characters and numbers repeats): the heading ids (transform) and the
+ * slugs a link may name (check) are both made by it, so they agree.
+ */
+export function headingSlugger(): (text: string) => string {
+  const slugger = new GithubSlugger();
+  return (text) => slugger.slug(text.trim()) || 'section';
+}
 
 /** An address with a scheme (`https:`, `mailto:`) or a network path (`//host/…`): no file of the manuscript. */
 export const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;

@@ -1,12 +1,12 @@
 /**
  * Gives every heading of a chapter an id that is unique across the book (prefixed by the chapter id)
  * and stable while its text is unchanged, and returns the headings for contents lists and navigation.
- * Slugs come from github-slugger (the slugger of rehype-slug), which keeps CJK characters.
+ * Slugs come from book/link-path.ts's headingSlugger, which check's link-target uses too.
  */
-import GithubSlugger from 'github-slugger';
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { headingSlugger } from '../book/link-path.ts';
 import type { Heading } from '../book/types.ts';
 
 const HEADING = /^h([2-6])$/;
@@ -17,13 +17,13 @@ export function titleId(chapterId: string): string {
 }
 
 export function addHeadingIds(tree: Root, chapterId: string): Heading[] {
-  const slugger = new GithubSlugger();
+  const slug = headingSlugger();
   const headings: Heading[] = [];
   visit(tree, 'element', (node) => {
     const match = HEADING.exec(node.tagName);
     if (!match) return;
     const text = toString(node).trim();
-    const id = `${chapterId}-${slugger.slug(text) || 'section'}`;
+    const id = `${chapterId}-${slug(text)}`;
     node.properties.id = id;
     headings.push({ id, depth: Number(match[1]), text });
   });

@@ -17,10 +17,10 @@ export function pointLinks(roots: Array<Root | ElementContent>, chapter: Chapter
   for (const root of roots) {
     visit(root, 'element', (node) => {
       const href = node.tagName === 'a' ? node.properties.href : undefined;
-      if (typeof href !== 'string' || REMOTE.test(href)) return;
+      if (typeof href !== 'string' || href === '' || REMOTE.test(href)) return;
       const { path, fragment } = splitLink(href);
       const target = path === '' ? chapter : chapter.file?.path ? chapterAt(book.chapters, book.root, chapter.file.path, path) : undefined;
-      if (!target || (target === chapter && path === '' && fragment === undefined)) return;
+      if (!target) return;
       const id = fragment === undefined ? titleId(target.id) : `${target.id}-${fragment}`;
       if (target !== chapter) crossLinks.set(id, target.id);
       if (target !== chapter || ownIds.has(id) || fragment === undefined) node.properties.href = `#${id}`;

@@ -1,24 +1,20 @@
 import { resolve } from 'node:path';
-import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { chapterAt, REMOTE, splitLink } from '../../book/link-path.ts';
+import { chapterAt, headingSlugger, REMOTE, splitLink } from '../../book/link-path.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
 const id = 'link-target';
 
-/**
- * The slugs of a chapter's headings, as Markdown editors make them (github-slugger) and as the
- * transforms do (transform/heading-ids.ts gives each heading the id `<chapter>-<slug>`).
- */
+/** The slugs of a chapter's headings below its title, as the transforms make its heading ids (`<chapter>-<slug>`). */
 export function headingSlugs(tree: Root): string[] {
-  const slugger = new GithubSlugger();
+  const slug = headingSlugger();
   const slugs: string[] = [];
   visit(tree, 'heading', (heading) => {
-    if (heading.depth >= 2) slugs.push(slugger.slug(toString(heading).trim()) || 'section');
+    if (heading.depth >= 2) slugs.push(slug(toString(heading)));
   });
   return slugs;
 }
