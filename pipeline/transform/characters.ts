@@ -13,9 +13,17 @@ export function addCharactersOf(into: Set<string>, nodes: Iterable<Nodes>): Set<
   return into;
 }
 
+/**
+ * A flag per UTF-16 unit already added, kept per set: the build adds ~440 texts to the same few sets,
+ * and a fresh 64 KB of flags each time cost ~80 ms of allocation and garbage collection. Sets here only
+ * grow, so a flag never goes stale.
+ */
+const seenBySet = new WeakMap<Set<string>, Uint8Array>();
+
 /** Adds the printable characters of `text` (control characters print nothing) to `into`. */
 export function addCharacters(into: Set<string>, text: string): Set<string> {
-  const seen = new Uint8Array(0x10000);
+  let seen = seenBySet.get(into);
+  if (!seen) seenBySet.set(into, (seen = new Uint8Array(0x10000)));
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || seen[code]) continue;
