@@ -80,65 +80,69 @@ function slicesOf(face: Face): ParsedSlice[] {
   return slices;
 }
 
+/**
+ * A CSS unicode-range (`U+4e00-4e3f, U+5000`) as [first, last] code points. Scanned by hand: the five
+ * stylesheets list ~500 KB of ranges, and splitting and matching them with regular expressions took
+ * ~30 ms of every build.
+ */
 export function parseUnicodeRange(range: string): Array<[number, number]> {
-  return range.split(',').map((part) => {
-    const [from, to] = part.replace(/^U\+/i, '').split('-');
-    const start = parseInt(from!, 16);
-    return [start, to ? parseInt(to, 16) : start];
-  });
-}
-
-interface Segments {
-  /** Sorted starts of disjoint code point segments; segment i runs up to starts[i + 1] - 1. */
-  starts: Float64Array;
-  /** The index (in the face's slice list) of the slice that provides segment i; -1: none. */
-  owners: Int32Array;
+  const ranges: Array<[number, number]> = [];
+  let i = 0;
+  const hex = (): number => {
+    let value = 0;
+    for (let code = range.charCodeAt(i); ; code = range.charCodeAt(++i)) {
+      const digit = code >= 0x30 && code <= 0x39 ? code - 0x30 : code >= 0x61 && code <= 0x66 ? code - 0x57 : code >= 0x41 && code <= 0x46 ? code - 0x37 : -1;
+      if (digit < 0) return value;
+      value = value * 16 + digit;
+    }
+  };
+  while (i < range.length) {
+    const code = range.charCodeAt(i);
+    if (code !== 0x2b /* + */) {
+      i++;
+      continue;
+    }
+    i++;
+    const start = hex();
+    let end = start;
+    if (range.charCodeAt(i) === 0x2d /* - */) {
+      i++;
+      end = hex();
+    }
+    ranges.push([start, end]);
+  }
+  return ranges;
 }
 
 /** By the slices' unicode-ranges: the four Noto faces are cut alike, so they share one table. */
-const segmentsByLayout = new Map<string, Segments>();
+const ownersByLayout = new Map<string, Int16Array>();
 /** The same tables by each face's (cached) slice list, so a lookup per character costs no key. */
-const segmentsBySlices = new WeakMap<ParsedSlice[], Segments>();
+const ownersBySlices = new WeakMap<ParsedSlice[], Int16Array>();
 
 /**
- * The slices' ranges cut into disjoint segments, each owned by one slice, for a binary search per
- * character (scanning every range of every slice per character took ~0.1 s a face). Slices may
- * overlap (a character in two ranges): the browser uses the last declared, so the later slice owns it.
+ * For each code point up to the last one the slices cover, the index of the slice that provides it
+ * (-1: none): one lookup per character. Slices may overlap (a character in two ranges): the browser
+ * uses the last declared, so the later slice's fill wins. The tables (to U+F012B: ~2 MB each) fill in a few ms;
+ * sorted segments, searched per character, took ~35 ms to build from the ~500 KB of ranges.
  */
-function segmentsOf(slices: ParsedSlice[]): Segments {
-  const known = segmentsBySlices.get(slices);
+function ownersOf(slices: ParsedSlice[]): Int16Array {
+  const known = ownersBySlices.get(slices);
   if (known) return known;
   const layout = slices.map((slice) => slice.unicodeRange).join('|');
-  let segments = segmentsByLayout.get(layout);
-  if (segments) {
-    segmentsBySlices.set(slices, segments);
-    return segments;
-  }
-  const starts = new Float64Array(new Set(slices.flatMap((slice) => slice.ranges.flatMap(([a, b]) => [a, b + 1])))).sort();
-  const owners = new Int32Array(starts.length).fill(-1);
-  slices.forEach((slice, index) => {
-    for (const [a, b] of slice.ranges) for (let i = lastStartAtOrBefore(starts, a); starts[i]! <= b; i++) owners[i] = index;
-  });
-  segments = { starts, owners };
-  segmentsByLayout.set(layout, segments);
-  segmentsBySlices.set(slices, segments);
-  return segments;
-}
-
-function lastStartAtOrBefore(starts: Float64Array, code: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle]! <= code) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
+  let owners = ownersByLayout.get(layout);
+  if (!owners) {
+    let last = -1;
+    for (const slice of slices) for (const [, b] of slice.ranges) if (b > last) last = b;
+    owners = new Int16Array(last + 1).fill(-1);
+    for (let index = 0; index < slices.length; index++) {
+      // Most ranges are a code point or a few: set those directly (a call to fill costs more).
+      for (const [a, b] of slices[index]!.ranges) if (b - a < 16) for (let code = a; code <= b; code++) owners[code] = index;
+      else owners.fill(index, a, b + 1);
     }
+    ownersByLayout.set(layout, owners);
   }
-  return found;
+  ownersBySlices.set(slices, owners);
+  return owners;
 }
 
 /** The slices of `face` that hold at least one of `characters`, each with the characters it provides. */
@@ -162,6 +166,7 @@ export function faceCovers(face: Face, character: string): boolean {
 /** The slice of `face` the browser uses for `character`, if any. */
 function sliceOf(face: Face, character: string): ParsedSlice | undefined {
   const slices = slicesOf(face);
-  const { starts, owners } = segmentsOf(slices);
-  return slices[owners[lastStartAtOrBefore(starts, character.codePointAt(0)!)] ?? -1];
+  const owners = ownersOf(slices);
+  const code = character.codePointAt(0)!;
+  return code < owners.length ? slices[owners[code]!] : undefined;
 }
