@@ -5,18 +5,17 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import type { TransformedChapter } from '../../book/types.ts';
 import { titleId } from '../../transform/heading-ids.ts';
 import { LABELS } from '../labels.ts';
+import { rewriteElements } from '../rewrite.ts';
 import { endnotes, withNotePopups } from './notes.ts';
 
 const KEYWORD_SEPARATOR = '；';
 
 export function chapterArticle(chapter: TransformedChapter, level: 1 | 2): Element {
   const meta = chapter.chapter;
-  const body = withNotePopups(chapter.body, chapter.notes);
-  if (level > 1) shiftHeadings(body, level - 1);
+  const body = shiftHeadings(withNotePopups(chapter.body, chapter.notes), level - 1);
   return h('article.chapter', { id: chapter.id, ariaLabelledBy: titleId(chapter.id) }, [
     h('header.chapter-head', [
       h(`h${level}.chapter-title`, { id: titleId(chapter.id) }, meta.title),
@@ -51,9 +50,10 @@ function bios(chapter: TransformedChapter, level: number): Element | undefined {
   return h('section.bios', { ariaLabelledBy: `${headingId} ${titleId(chapter.id)}` }, [h(`h${level}`, { id: headingId }, LABELS.bios), ...chapter.bios]);
 }
 
-function shiftHeadings(tree: Root, by: number) {
-  visit(tree, 'element', (node) => {
+function shiftHeadings(tree: Root, by: number): Root {
+  if (by === 0) return tree;
+  return rewriteElements(tree, (node) => {
     const match = /^h([1-6])$/.exec(node.tagName);
-    if (match) node.tagName = `h${Math.min(6, Number(match[1]) + by)}`;
+    return match ? { ...node, tagName: `h${Math.min(6, Number(match[1]) + by)}` } : undefined;
   });
 }

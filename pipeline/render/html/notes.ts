@@ -9,26 +9,18 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visitParents } from 'unist-util-visit-parents';
 import type { Note, TransformedChapter } from '../../book/types.ts';
 import { titleId } from '../../transform/heading-ids.ts';
 import { LABELS } from '../labels.ts';
+import { rewriteElements } from '../rewrite.ts';
 
-/** A copy of `body` in which every note reference is followed by its pop-up / side note. */
+/** `body` with every note reference followed by its pop-up / side note (a copy; `body` is left as it is). */
 export function withNotePopups(body: Root, notes: Note[]): Root {
-  const copy = structuredClone(body);
   const byId = new Map(notes.map((note) => [note.id, note]));
-  const references: Array<{ link: Element; parent: Element | Root }> = [];
-  visitParents(copy, 'element', (node, ancestors) => {
-    if (isNoteReference(node)) references.push({ link: node, parent: ancestors[ancestors.length - 1] as Element | Root });
+  return rewriteElements(body, (node) => {
+    const note = isNoteReference(node) ? byId.get(String(node.properties.href).slice(1)) : undefined;
+    return note && h('span.noteref-group', [node, popup(note)]);
   });
-  for (const { link, parent } of references) {
-    const note = byId.get(String(link.properties.href).slice(1));
-    if (!note) continue;
-    const group = h('span.noteref-group', [link, popup(note)]);
-    parent.children.splice(parent.children.indexOf(link), 1, group);
-  }
-  return copy;
 }
 
 function isNoteReference(node: Element): boolean {
