@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { uuidFromIsbn } from '../../pipeline/render/epub/index.ts';
 import { bookSlug } from '../../pipeline/render/slug.ts';
-import { decodeCharacterReferences } from '../../pipeline/render/epub/package.ts';
+import { h } from 'hastscript';
+import { xhtmlBody } from '../../pipeline/render/epub/xhtml.ts';
 import { pruneUnusedClassRules, resolveCustomProperties } from '../../pipeline/render/epub/stylesheet.ts';
 
 describe('EPUB packaging helpers', () => {
@@ -21,8 +22,16 @@ describe('EPUB packaging helpers', () => {
     expect(uuidFromIsbn('978-7-5643-8148-6')).not.toBe(uuidFromIsbn('978-7-5643-8148-7'));
   });
 
-  it('turns character references back into UTF-8 but keeps the markup escapes', () => {
-    expect(decodeCharacterReferences('<p title="&#x22;">&#x4e50;&#23665; &lt;&amp;&#x3c;&#38;</p>')).toBe('<p title="&#x22;">乐山 &lt;&amp;&#x3c;&#38;</p>');
+  it('writes a body as XHTML: UTF-8 text, markup escaped, void elements closed, boolean attributes valued, no attribute the packager refused', () => {
+    const body = [
+      h('nav', { 'epub:type': 'landmarks', hidden: true }, [h('a', { href: 'a.xhtml#x', dataNote: '1' }, '乐山 & <b>')]),
+      h('p', { title: '"引"' }, ['一', h('br'), h('img', { src: 'images/image-001.png', alt: '图', width: 3 }), h('a', { id: 'empty' })]),
+      h('ol', { start: 3 }, [h('li', '三')]),
+    ];
+    expect(xhtmlBody(body, 'bodymatter')).toBe(
+      '<body epub:type="bodymatter">\n<nav epub:type="landmarks" hidden=""><a href="a.xhtml#x">乐山 &#x26; &#x3C;b></a></nav>' +
+        '<p title="&#x22;引&#x22;">一<br/><img src="images/image-001.png" alt="图"/><a id="empty"></a></p><ol start="3"><li>三</li></ol>\n</body>',
+    );
   });
 
   it('writes the custom properties of the shared sheet in place', () => {

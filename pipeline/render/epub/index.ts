@@ -10,8 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Edition, EditionContext, TransformedBook } from '../../book/types.ts';
 import { LABELS } from '../labels.ts';
@@ -25,10 +24,6 @@ import { type ExtraFile, type PackageDocument, packEpub } from './package.ts';
 import { epubStylesheet } from './stylesheet.ts';
 import { bookSlug } from '../slug.ts';
 import { addCharactersOf } from '../../transform/characters.ts';
-
-interface EpubDocument extends Omit<PackageDocument, 'content'> {
-  body: ElementContent[];
-}
 
 export interface EpubOptions {
   /** Where font cuts are cached (default node_modules/.cache/folio/fonts). */
@@ -51,7 +46,7 @@ export async function buildEpub(
   // book.yaml toc.depth limits the section levels listed; by default all four (一、 to （1）) are.
   const entries = navigationEntries(transformed, meta.toc?.depth ?? 4);
   const firstChapter = transformed.chapters[0];
-  const documents: EpubDocument[] = [
+  const documents: PackageDocument[] = [
     { filename: FILES.titlePage, title: meta.title, body: titlePageBody(meta) },
     { filename: FILES.copyright, title: LABELS.copyright, body: copyrightPageBody(meta) },
     { filename: FILES.nav, title: LABELS.contents, body: navigationDocument(entries, firstChapter ? FILES.chapter(firstChapter) : undefined) },
@@ -97,7 +92,7 @@ export async function buildEpub(
       date: context.sourceDate,
       files,
       deflatedCache: join(options.fontCacheDir ?? FONT_CACHE, 'deflated'),
-      documents: documents.map(({ body, ...document }) => ({ ...document, content: toHtml({ type: 'root', children: body }) })),
+      documents,
     },
     (images) =>
       metadata(transformed, {
@@ -128,7 +123,7 @@ export const edition: Edition = {
 };
 
 /** Classes the documents use, and `cover` of the cover page written apart. */
-function classesOf(documents: EpubDocument[]): Set<string> {
+function classesOf(documents: PackageDocument[]): Set<string> {
   const classes = new Set<string>(['cover']);
   for (const document of documents) {
     for (const node of document.body) {
@@ -142,7 +137,7 @@ function classesOf(documents: EpubDocument[]): Set<string> {
 }
 
 /** Whether the documents hold bold text or code: each needs a face of its own. */
-function elementsUsed(documents: EpubDocument[]): { boldBody: boolean; code: boolean } {
+function elementsUsed(documents: PackageDocument[]): { boldBody: boolean; code: boolean } {
   const used = { boldBody: false, code: false };
   for (const document of documents) {
     for (const node of document.body) {

@@ -6,24 +6,27 @@
  *   - documents the library cannot express are added to its zip before it is generated (the cover page,
  *     whose <img> the library would rename to a random id, the fonts and their licences, the cover image);
  *     its own toc.xhtml is removed (nav.xhtml is one of the documents);
- *   - the library writes every non-ASCII character as a character reference (2–3× larger files): they
- *     are turned back into UTF-8;
- *   - image ids (random in the library) are numbered in order, and every zip entry gets the build's date.
+ *   - folio writes each document's XHTML itself (xhtml.ts): the library would parse it again and write
+ *     every non-ASCII character as a character reference; it gets the chapters empty and their XHTML
+ *     after, with the images named in order (the library names them by random uuids);
+ *   - every zip entry gets the build's date.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+import type { ElementContent } from 'hast';
 import JSZip from 'jszip';
 import { TEMPLATES } from '../../paths.ts';
+import { packageImages, type PackageImage, xhtmlBody } from './xhtml.ts';
 
 const EPUB_TEMPLATES = join(TEMPLATES, 'epub');
 
 export interface PackageDocument {
   filename: string;
   title: string;
-  /** XHTML body content (serialised HTML; the library turns it into XML). */
-  content: string;
+  /** What <body> holds. */
+  body: ElementContent[];
   /** epub:type of <body>, e.g. `bodymatter`. */
   bodyType?: string;
 }
@@ -59,24 +62,15 @@ type FolioChapter = Chapter & { bodyType: string };
 const ALREADY_COMPRESSED = /\.(woff2?|png|jpe?g|gif|webp)$/i;
 
 class ReproducibleEPub extends EPub {
-  /** The library names images by random uuids while reading the chapters: number them in order. */
-  renumberImages(): Array<{ url: string; href: string; mediaType: string }> {
-    this.images.forEach((image, index) => {
-      const id = `image-${String(index + 1).padStart(3, '0')}`;
-      for (const chapter of this.content) chapter.content = chapter.content.split(`images/${image.id}.`).join(`images/${id}.`);
-      image.id = id;
-    });
-    return this.images.map((image) => ({ url: image.url, href: `images/${image.id}.${image.extension}`, mediaType: image.mediaType ?? '' }));
+  /** The chapters' XHTML, and the images it names, given after the library read the chapters empty. */
+  setContent(xhtml: string[], images: PackageImage[]): void {
+    this.content.forEach((chapter, index) => (chapter.content = xhtml[index]!));
+    this.images.push(...images);
   }
 
   async pack(files: ExtraFile[], date: Date, deflatedCache?: string): Promise<Buffer> {
     await this.render();
     this.zip.remove('OEBPS/toc.xhtml');
-    for (const chapter of this.content) {
-      const path = `OEBPS/${chapter.filename}`;
-      const text = await this.zip.file(path)!.async('string');
-      this.zip.file(path, decodeCharacterReferences(text));
-    }
     for (const file of files) {
       const path = `OEBPS/${file.path}`;
       // Images and woff fonts are compressed already: deflating them again took most of the packing time.
@@ -117,14 +111,6 @@ async function deflatedEntry(path: string, data: string | Buffer, cacheDir: stri
   return entry;
 }
 
-/** `&#x4e50;` -> 乐, for characters outside ASCII only (the markup's own escapes stay). */
-export function decodeCharacterReferences(xml: string): string {
-  return xml.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (reference, code: string) => {
-    const point = code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code);
-    return point >= 0x80 ? String.fromCodePoint(point) : reference;
-  });
-}
-
 const template = (name: string) => readFile(join(EPUB_TEMPLATES, name), 'utf8');
 
 /**
@@ -153,11 +139,16 @@ export async function packEpub(
   };
   const chapters: FolioChapter[] = input.documents.map((document) => ({
     title: document.title,
-    content: document.content,
+    content: '',
     filename: document.filename,
     bodyType: document.bodyType ?? '',
   }));
   const epub = new ReproducibleEPub(options, chapters);
-  Object.assign(templateData, withImages(epub.renumberImages()));
+  const { bodies, images } = packageImages(input.documents.map((document) => document.body));
+  epub.setContent(
+    bodies.map((body, index) => xhtmlBody(body, input.documents[index]!.bodyType)),
+    images,
+  );
+  Object.assign(templateData, withImages(images.map((image) => ({ url: image.url, href: `images/${image.id}.${image.extension}`, mediaType: image.mediaType }))));
   return epub.pack(input.files, input.date, input.deflatedCache);
 }
