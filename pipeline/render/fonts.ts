@@ -59,7 +59,8 @@ export interface FontSlice {
 interface ParsedSlice {
   file: string;
   unicodeRange: string;
-  ranges: Array<[number, number]>;
+  /** The unicode-range's bounds, flat: first and last code point of each range in turn. */
+  bounds: number[];
 }
 
 const parsed = new Map<string, ParsedSlice[]>();
@@ -74,7 +75,7 @@ function slicesOf(face: Face): ParsedSlice[] {
     const range = /unicode-range:\s*([^;}]+)/.exec(block)?.[1];
     if (!url || !range) continue;
     const unicodeRange = range.replace(/\s+/g, '');
-    slices.push({ file: join(dirname(face.stylesheet), url), unicodeRange, ranges: parseUnicodeRange(unicodeRange) });
+    slices.push({ file: join(dirname(face.stylesheet), url), unicodeRange, bounds: unicodeRangeBounds(unicodeRange) });
   }
   parsed.set(face.stylesheet, slices);
   return slices;
@@ -86,7 +87,15 @@ function slicesOf(face: Face): ParsedSlice[] {
  * ~30 ms of every build.
  */
 export function parseUnicodeRange(range: string): Array<[number, number]> {
+  const bounds = unicodeRangeBounds(range);
   const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < bounds.length; i += 2) ranges.push([bounds[i]!, bounds[i + 1]!]);
+  return ranges;
+}
+
+/** The same as flat bounds (`[first, last, first, last, …]`), which the table below reads fast even before the JIT warms up. */
+function unicodeRangeBounds(range: string): number[] {
+  const bounds: number[] = [];
   let i = 0;
   const hex = (): number => {
     let value = 0;
@@ -109,9 +118,9 @@ export function parseUnicodeRange(range: string): Array<[number, number]> {
       i++;
       end = hex();
     }
-    ranges.push([start, end]);
+    bounds.push(start, end);
   }
-  return ranges;
+  return bounds;
 }
 
 /** By the slices' unicode-ranges: the four Noto faces are cut alike, so they share one table. */
@@ -131,13 +140,18 @@ function ownersOf(slices: ParsedSlice[]): Int16Array {
   const layout = slices.map((slice) => slice.unicodeRange).join('|');
   let owners = ownersByLayout.get(layout);
   if (!owners) {
-    let last = -1;
-    for (const slice of slices) for (const [, b] of slice.ranges) if (b > last) last = b;
-    owners = new Int16Array(last + 1).fill(-1);
+    let highest = -1;
+    for (const { bounds } of slices) for (let i = 1; i < bounds.length; i += 2) if (bounds[i]! > highest) highest = bounds[i]!;
+    owners = new Int16Array(highest + 1).fill(-1);
     for (let index = 0; index < slices.length; index++) {
       // Most ranges are a code point or a few: set those directly (a call to fill costs more).
-      for (const [a, b] of slices[index]!.ranges) if (b - a < 16) for (let code = a; code <= b; code++) owners[code] = index;
-      else owners.fill(index, a, b + 1);
+      const { bounds } = slices[index]!;
+      for (let i = 0; i < bounds.length; i += 2) {
+        const first = bounds[i]!;
+        const last = bounds[i + 1]!;
+        if (last - first < 16) for (let code = first; code <= last; code++) owners[code] = index;
+        else owners.fill(index, first, last + 1);
+      }
     }
     ownersByLayout.set(layout, owners);
   }
