@@ -17,7 +17,7 @@ import { type Face, FACES, type FaceRole, slicesFor } from '../fonts.ts';
 import { mergeTrueType } from './sfnt-merge.ts';
 import { CACHE } from '../../paths.ts';
 
-export const FONT_CACHE = join(CACHE, 'fonts');
+const FONT_CACHE = join(CACHE, 'fonts');
 
 /** The names inside the shipped fonts. */
 export const EMBEDDED_FAMILY: Record<FaceRole, string> = {

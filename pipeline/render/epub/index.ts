@@ -17,7 +17,7 @@ import { LABELS } from '../labels.ts';
 import { writeAtomic } from '../write.ts';
 import { coverImage } from './cover.ts';
 import { chapterBody, copyrightPageBody, titlePageBody } from './documents.ts';
-import { EMBEDDED_FAMILY, embeddedFonts, facesUsed, FONT_CACHE } from './fonts.ts';
+import { EMBEDDED_FAMILY, embeddedFonts, facesUsed } from './fonts.ts';
 import { metadata } from './metadata.ts';
 import { FILES, navigationDepth, navigationDocument, navigationEntries } from './navigation.ts';
 import { type ExtraFile, type PackageDocument, packEpub } from './package.ts';
@@ -91,7 +91,6 @@ export async function buildEpub(
       css,
       date: context.sourceDate,
       files,
-      deflatedCache: join(options.fontCacheDir ?? FONT_CACHE, 'deflated'),
       documents,
     },
     (images) =>
