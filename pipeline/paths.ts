@@ -3,7 +3,7 @@
  * TypeScript sources or from the compiled copy in .build/), its templates and its caches.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function projectRoot(): string {
@@ -18,6 +18,10 @@ function projectRoot(): string {
 
 export const PROJECT_ROOT = projectRoot();
 export const TEMPLATES = join(PROJECT_ROOT, 'templates');
-/** Caches that survive between builds (font cuts, covers); inside node_modules so a clean install clears them. */
-export const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'folio');
+/**
+ * Caches that survive between builds (font cuts, covers): inside node_modules, so a clean install
+ * clears them, or where FOLIO_CACHE_DIR says (a CI job that keeps a folder between runs; the bench's
+ * build on an empty cache).
+ */
+export const CACHE = process.env.FOLIO_CACHE_DIR ? resolve(process.env.FOLIO_CACHE_DIR) : join(PROJECT_ROOT, 'node_modules', '.cache', 'folio');
 export const DOCS = join(PROJECT_ROOT, 'docs');
