@@ -2,7 +2,7 @@
  * Book -> TransformedBook: the shared transforms every edition renders from, written once.
  * Per written chapter, in order: lift abstract and bios, number the footnotes, convert to hast,
  * give headings book-unique ids, point links inside the book at ids, keep only images inside the manuscript, make a lone image a captioned figure,
- * keep —— and …… whole; then collect the characters for the fonts.
+ * keep —— and …… whole, align table columns by class; then collect the characters for the fonts.
  * The chapter's mdast is copied first: the loaded Book stays as parsed (the preview re-checks it).
  */
 import type { ElementContent, Root as HastRoot } from 'hast';
@@ -16,6 +16,7 @@ import { makeFigures } from './figures.ts';
 import { collectImages } from './images.ts';
 import { blocksToHast, chapterToHast } from './to-hast.ts';
 import { keepPairsWhole } from './typography.ts';
+import { alignTableColumns } from './table-align.ts';
 import { addCharacters, addCharactersOf } from './characters.ts';
 
 export function transformChapter(chapter: Book['chapters'][number], book: Pick<Book, 'root' | 'chapters'>): TransformedChapter | undefined {
@@ -27,15 +28,16 @@ export function transformChapter(chapter: Book['chapters'][number], book: Pick<B
   const headings = addHeadingIds(body, chapter.id);
   const assets = collectImages(body, chapter.file?.path ?? book.root, book.root);
   makeFigures(body);
-  const typeset = (nodes: ElementContent[]) => {
-    const root: HastRoot = { type: 'root', children: nodes };
+  const typeset = (root: HastRoot) => {
     keepPairsWhole(root);
-    return root.children as ElementContent[];
+    alignTableColumns(root);
+    return root;
   };
-  keepPairsWhole(body);
-  const abstract = typeset(blocksToHast(parts.abstract));
-  const bios = typeset(blocksToHast(parts.bios));
-  const notes = numbered.map((note) => ({ id: note.id, refId: note.refId, number: note.number, content: typeset(blocksToHast(note.definition.children)) }));
+  const typesetNodes = (nodes: ElementContent[]) => typeset({ type: 'root', children: nodes }).children as ElementContent[];
+  typeset(body);
+  const abstract = typesetNodes(blocksToHast(parts.abstract));
+  const bios = typesetNodes(blocksToHast(parts.bios));
+  const notes = numbered.map((note) => ({ id: note.id, refId: note.refId, number: note.number, content: typesetNodes(blocksToHast(note.definition.children)) }));
   const crossLinks = pointLinks([body, ...abstract, ...bios, ...notes.flatMap((note) => note.content)], chapter, book, headings);
   return { chapter, id: chapter.id, headings, assets, abstract, bios, body, notes, crossLinks };
 }

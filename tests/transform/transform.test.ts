@@ -6,6 +6,7 @@ import { loadBook } from '../../pipeline/book/load.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
 import { faceCovers, FACES } from '../../pipeline/render/fonts.ts';
 import { makeFigures } from '../../pipeline/transform/figures.ts';
+import { alignTableColumns } from '../../pipeline/transform/table-align.ts';
 import type { Root } from 'hast';
 import { h } from 'hastscript';
 import { miniWithCrossLinks } from '../support/cross-linked.ts';
@@ -124,6 +125,19 @@ describe('makeFigures', () => {
     makeFigures(tree);
     expect(toHtml(tree)).toBe(
       '<figure><img src="a.png" alt="图1 网格分布示意图"><figcaption>图1 网格分布示意图</figcaption></figure><p>文中<img src="b.png" alt="小图">一张。</p><figure><img src="c.png" alt=""></figure>',
+    );
+  });
+});
+
+describe('alignTableColumns', () => {
+  it('turns a column alignment (obsolete `align`, which the EPUB packager drops) into a class, and keeps other classes', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [h('table', [h('tr', [h('th', { align: 'left' }, '项目'), h('th', { align: 'right' }, '数量'), h('th', '备注')]), h('tr', [h('td.x', { align: 'center' }, '乡镇'), h('td', { align: 'justify' }, '12')])])],
+    };
+    alignTableColumns(tree);
+    expect(toHtml(tree)).toBe(
+      '<table><tr><th class="align-left">项目</th><th class="align-right">数量</th><th>备注</th></tr><tr><td class="x align-center">乡镇</td><td>12</td></tr></table>',
     );
   });
 });
