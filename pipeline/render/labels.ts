@@ -41,6 +41,9 @@ export const LABELS = {
   backToText: '返回正文',
   singlePage: '全书单页',
   page: '页',
+  /** Around a page reference's number in print: 见上文（第 12 页）. */
+  pageReferenceOpen: '（第',
+  pageReferenceClose: '页）',
   /** Characters of numbers and markers the editions generate (folios, note markers ①…⑩ (Noto SC has no ⑲ ⑳), dates). */
   digits: '0123456789①②③④⑤⑥⑦⑧⑨⑩第版次年月日·.:：（）()—…×mm ',
 } as const;

@@ -44,7 +44,7 @@
     const layoutMs = performance.now() - layoutStarted;
     markForTags();
     const noteCalls = linkCallsToNotes();
-    return { pages: flow.total, ...anchorPlaces(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes(), noteCalls };
+    return { pages: flow.total, ...anchorPlaces(), pageReferences: pageReferencePlaces(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes(), noteCalls };
   };
 
   /**
@@ -267,6 +267,32 @@
       }
     });
     return { anchors, anchorTops };
+  }
+
+  /**
+   * Where each page reference's number goes: its box (kept blank, three digits wide) on its page, in CSS
+   * px from the page's top left corner, and the font it is set in. The folio sheet prints the target's
+   * folio there once every part is paginated (folios.ts); until then no part knows where any page falls.
+   */
+  function pageReferencePlaces() {
+    const places = [];
+    document.querySelectorAll('.pagedjs_page').forEach((page, index) => {
+      const corner = page.getBoundingClientRect();
+      for (const number of page.querySelectorAll('.page-ref-number[data-target]')) {
+        const box = number.getBoundingClientRect();
+        const style = getComputedStyle(number);
+        places.push({
+          target: number.dataset.target,
+          page: index,
+          left: box.left - corner.left,
+          top: box.top - corner.top,
+          width: box.width,
+          height: box.height,
+          font: `${style.fontWeight} ${style.fontSize}/${box.height}px ${style.fontFamily}`,
+        });
+      }
+    });
+    return places;
   }
 
   /** 0-based indexes of the pages with nothing on them (Paged.js's blank versos before a chapter). */

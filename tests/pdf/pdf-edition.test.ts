@@ -416,7 +416,10 @@ describe('the print PDF as a file', () => {
     // A title is printed where its report opens (a page that starts with it), a heading on the page that holds it.
     const printedAt = (target: string) =>
       pages.findIndex((text, index) => index >= bodyStart && (titles.includes(target) ? text.startsWith(squeeze(target)) : text.includes(squeeze(target))));
-    const linked = found.filter((link) => link.page >= bodyStart && [...titles, ...sections].includes(link.description));
+    // A link whose text breaks across lines is two annotations with one description and target: one link.
+    const linked = found
+      .filter((link) => link.page >= bodyStart && [...titles, ...sections].includes(link.description))
+      .filter((link, index, all) => all.findIndex((other) => other.description === link.description && other.page === link.page) === index);
     expect(linked.map((link) => link.description).sort()).toEqual([titles[1]!, CROSS_LINKS.otherHeading, titles[0]!, CROSS_LINKS.ownHeading].sort());
     const words = wordBoxes(path);
     for (const link of linked) {
@@ -427,6 +430,18 @@ describe('the print PDF as a file', () => {
       expect(link.targetTop - (TRIM[3]! - line!.yMin), link.description).toBeLessThan(20);
     }
     expect(new Set(linked.map((link) => link.targetPage)).size, 'the links go to more than one page').toBeGreaterThan(1);
+
+    // On paper each link says where its target is printed: （第 N 页）, N the folio of the target's page
+    // (the text starts at folio 1), set on the line of the link's text.
+    const printedNumbers = (page: number) => [...pages[page]!.matchAll(/（第(\d+)页）/g)].map((match) => Number(match[1]));
+    for (const page of new Set(linked.map((link) => link.page))) {
+      const expected = linked.filter((link) => link.page === page).map((link) => link.targetPage - bodyStart + 1);
+      expect(printedNumbers(page).sort(), `page references on page ${page + 1}`).toEqual(expected.sort());
+    }
+    for (const word of words.filter((word) => /^\d+$/.test(word.text) && linked.some((link) => link.page === word.page))) {
+      const bracket = words.find((other) => other.page === word.page && other.text.endsWith('（第') && Math.abs(other.yMin - word.yMin) < 3);
+      if (bracket) expect(Math.abs(bracket.yMax - word.yMax), `the number ${word.text} sits on its line`).toBeLessThan(0.5);
+    }
   });
 
   it('numbers notes 1, 2, 3 per chapter with footnotes.print_numbering: per-chapter-arabic', async () => {

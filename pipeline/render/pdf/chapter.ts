@@ -38,6 +38,7 @@ export function printChapter(chapter: TransformedChapter): Element {
         h('div.bios', [h('p.bios-heading', LABELS.bios), ...structuredClone(chapter.bios)])
       : undefined,
   ]);
+  withPageReferences(section, chapter);
   // Chromium links only to a place in the same printed part: a link to another chapter goes to a stand-in
   // (its first link, which links to itself), as the contents' entries do (front.ts).
   const standIns = new Set<string>();
@@ -48,6 +49,25 @@ export function printChapter(chapter: TransformedChapter): Element {
     standIns.add(name);
   });
   return section;
+}
+
+/**
+ * On paper a link inside the book says where its target is printed: 见上文（第 12 页）. The number's box
+ * is left blank, wide enough for three digits, because no part knows its pages' folios while it is paginated; the
+ * folio sheet prints the target's folio into it (folios.ts). Links to the report's own title and
+ * headings, and to another report's (crossLinks), get one; note calls and addresses do not.
+ * aria-hidden: the tags read 见上文 as a link to its target; a "（第页）" without its number (which is
+ * printed apart) would only be noise, so Chromium leaves the reference out of the tags.
+ */
+function withPageReferences(tree: Element, chapter: TransformedChapter): void {
+  const ownTargets = new Set([titleId(chapter.id), ...chapter.headings.map((heading) => heading.id)]);
+  visit(tree, 'element', (node, index, parent) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined;
+    const id = typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
+    if (id === undefined || !parent || index === undefined || !(ownTargets.has(id) || chapter.crossLinks.has(id))) return;
+    parent.children.splice(index + 1, 0, h('span.page-ref', { ariaHidden: 'true' }, [LABELS.pageReferenceOpen, h('span.page-ref-number', { dataTarget: id }, '0'), LABELS.pageReferenceClose]));
+    return index + 2;
+  });
 }
 
 function abstract(chapter: TransformedChapter): Element | undefined {

@@ -34,8 +34,23 @@ export interface Pagination {
   movedNotes: string[];
   /** The number printed at each note's (first) call, by note id: its link's description. */
   noteCalls: Record<string, string>;
+  /** The blank boxes where the folio of each page reference's target goes. */
+  pageReferences: PageReferencePlace[];
   fontsMs: number;
   layoutMs: number;
+}
+
+/** A page reference's number box: on which page (0-based, within its document), where (CSS px) and in which font. */
+export interface PageReferencePlace {
+  /** The id of the element whose page it gives. */
+  target: string;
+  page: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** CSS `font` shorthand, the line height that of the box. */
+  font: string;
 }
 
 interface BrowserPagination {
@@ -45,6 +60,7 @@ interface BrowserPagination {
   blankPages: number[];
   overflowingNotes: string[];
   noteCalls: Record<string, string>;
+  pageReferences: PageReferencePlace[];
   fontsMs: number;
   layoutMs: number;
 }
@@ -94,7 +110,7 @@ export class PrintWindow {
       },
     );
     this.holding = document.key;
-    return { pages: result.pages, anchors: result.anchors, anchorTops: result.anchorTops, blankPages: result.blankPages, movedNotes: result.overflowingNotes, noteCalls: result.noteCalls, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
+    return { pages: result.pages, anchors: result.anchors, anchorTops: result.anchorTops, blankPages: result.blankPages, movedNotes: result.overflowingNotes, noteCalls: result.noteCalls, pageReferences: result.pageReferences, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
   }
 
   /**

@@ -29,7 +29,7 @@ import { fontFaceCss } from './fonts.ts';
 import { frontMatter } from './front.ts';
 import { typeArea } from '../../config/page.ts';
 import { pageCss, pageGeometry, type PageGeometry } from './geometry.ts';
-import { printFolioSheet } from './folios.ts';
+import { printFolioSheet, type PlacedNumber } from './folios.ts';
 import { joinPdfs } from './join.ts';
 import type { LinkTargets, Place } from './links.ts';
 import type { OutlineItem } from './outline.ts';
@@ -176,7 +176,7 @@ export class PrintSession {
     // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
     const [frontPdf, folioSheet] = await Promise.all([
       this.printedFront(front, shell, preparedFront, paginateOptions, { contentsPages: chapterPages }),
-      this.folioSheet(foliosOf(layout, parts.map((part) => part.pagination)), geometry, meta.language),
+      this.folioSheet(foliosOf(layout, parts.map((part) => part.pagination)), geometry, meta.language, pageReferenceNumbers(parts, layout, places)),
     ]);
     options.progress(`pdf: printed ${parts.length} part${parts.length === 1 ? '' : 's'}, the front matter and the folios (${elapsed()})`);
     const blankSize: [number, number] = [geometry.widthPt - CHROMIUM_PAGE_SLACK, geometry.heightPt];
@@ -302,11 +302,11 @@ export class PrintSession {
     }
   }
 
-  /** The folio sheet, printed again only when the book's pages moved. */
-  private async folioSheet(folios: Array<number | undefined>, geometry: PageGeometry, lang: string): Promise<Uint8Array> {
-    const key = JSON.stringify([folios, geometry, lang]);
+  /** The folio sheet, printed again only when the book's pages (or where its page references fall) moved. */
+  private async folioSheet(folios: Array<number | undefined>, geometry: PageGeometry, lang: string, numbers: PlacedNumber[]): Promise<Uint8Array> {
+    const key = JSON.stringify([folios, geometry, lang, numbers]);
     if (this.folios?.key !== key) {
-      this.folios = { key, pdf: await printFolioSheet(this.browser, this.buildDir, this.placedFonts, folios, geometry, lang) };
+      this.folios = { key, pdf: await printFolioSheet(this.browser, this.buildDir, this.placedFonts, folios, geometry, lang, numbers) };
     }
     return this.folios.pdf;
   }
@@ -360,6 +360,16 @@ function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undef
 }
 
 type PrintedChapters = Array<{ chapters: TransformedChapter[]; pagination: Pagination }>;
+
+/** Each page reference's number: the folio of the page that prints its target, at the reference's box. */
+function pageReferenceNumbers(parts: PrintedChapters, layout: BookLayout, places: Map<string, Place>): PlacedNumber[] {
+  return parts.flatMap((part, index) =>
+    part.pagination.pageReferences.flatMap(({ target, page, ...box }) => {
+      const place = places.get(target);
+      return place ? [{ ...box, page: layout.starts[index + 1]! + page, text: String(place.page - layout.starts[1]! + 1) }] : [];
+    }),
+  );
+}
 
 /** CSS pixels to PDF points (96 to 72 a inch). */
 const PT_PER_PX = 0.75;
