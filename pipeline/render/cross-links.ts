@@ -6,25 +6,31 @@
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { TransformedChapter } from '../book/types.ts';
+import { rewriteElements } from './rewrite.ts';
+
+/** The id a link of `chapter` goes to in another chapter, and that chapter's id, if it does. */
+function crossLinkOf(node: Element, chapter: TransformedChapter): { id: string; chapterId: string } | undefined {
+  const href = node.tagName === 'a' ? node.properties.href : undefined;
+  const id = typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
+  const chapterId = id === undefined ? undefined : chapter.crossLinks.get(id);
+  return chapterId ? { id: id!, chapterId } : undefined;
+}
 
 /** Calls `relink` on each link of `tree` to an id in another chapter, with the id and that chapter's id. */
 export function forEachCrossLink(tree: Element, chapter: TransformedChapter, relink: (link: Element, id: string, chapterId: string) => void): void {
   if (chapter.crossLinks.size === 0) return;
   visit(tree, 'element', (node) => {
-    const href = node.tagName === 'a' ? node.properties.href : undefined;
-    const id = typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
-    const home = id === undefined ? undefined : chapter.crossLinks.get(id);
-    if (home) relink(node, id!, home);
+    const target = crossLinkOf(node, chapter);
+    if (target) relink(node, target.id, target.chapterId);
   });
 }
 
 /** A copy of `tree` (a chapter's rendering) whose links to other chapters name the file each chapter is in. */
 export function linkAcrossFiles(tree: Element, chapter: TransformedChapter, fileOf: (chapterId: string) => string): Element {
   if (chapter.crossLinks.size === 0) return tree;
-  // A copy: the rendering may share nodes with the transformed chapter, which the other editions render too.
-  const copy = structuredClone(tree);
-  forEachCrossLink(copy, chapter, (link, id, chapterId) => {
-    link.properties.href = `${fileOf(chapterId)}#${id}`;
+  // A copy: the rendering shares nodes with the transformed chapter, which the other editions render too.
+  return rewriteElements(tree, (node) => {
+    const target = crossLinkOf(node, chapter);
+    return target && { ...node, properties: { ...node.properties, href: `${fileOf(target.chapterId)}#${target.id}` } };
   });
-  return copy;
 }

@@ -6,12 +6,12 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 import type { BookMeta, Note, TransformedChapter } from '../../book/types.ts';
 import { copyrightPage, titlePage } from '../front-matter.ts';
 import { titleId } from '../../transform/heading-ids.ts';
 import { linkAcrossFiles } from '../cross-links.ts';
 import { LABELS } from '../labels.ts';
+import { rewriteElements } from '../rewrite.ts';
 import { FILES } from './navigation.ts';
 
 const KEYWORD_SEPARATOR = '；';
@@ -87,12 +87,16 @@ function footnote(note: Note): Element {
 
 /** A copy of the chapter's text with EPUB note references and images, and no data-* attributes. */
 function epubBody(tree: Root, imageSource: (src: string) => string): Root {
-  const body = structuredClone(tree);
-  visit(body, 'element', (node) => {
-    for (const key of Object.keys(node.properties)) if (/^data[A-Z]/.test(key)) delete node.properties[key];
+  return rewriteElements(tree, (node) => {
+    const data = Object.keys(node.properties).filter((key) => /^data[A-Z]/.test(key));
     const classes = node.properties.className;
-    if (node.tagName === 'a' && Array.isArray(classes) && classes.includes('noteref')) node.properties['epub:type'] = 'noteref';
-    if (node.tagName === 'img' && typeof node.properties.src === 'string') node.properties.src = imageSource(node.properties.src);
+    const noteref = node.tagName === 'a' && Array.isArray(classes) && classes.includes('noteref');
+    const src = node.tagName === 'img' ? node.properties.src : undefined;
+    if (data.length === 0 && !noteref && typeof src !== 'string') return undefined;
+    const properties = { ...node.properties };
+    for (const key of data) delete properties[key];
+    if (noteref) properties['epub:type'] = 'noteref';
+    if (typeof src === 'string') properties.src = imageSource(src);
+    return { ...node, properties };
   });
-  return body;
 }
