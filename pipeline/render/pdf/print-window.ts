@@ -53,17 +53,8 @@ export interface PageReferencePlace {
   font: string;
 }
 
-interface BrowserPagination {
-  pages: number;
-  anchors: Record<string, number>;
-  anchorTops: Record<string, number>;
-  blankPages: number[];
-  overflowingNotes: string[];
-  noteCalls: Record<string, string>;
-  pageReferences: PageReferencePlace[];
-  fontsMs: number;
-  layoutMs: number;
-}
+/** What paginate.js returns: the same, its moved notes under the name it gives them. */
+type BrowserPagination = Omit<Pagination, 'movedNotes'> & { overflowingNotes: string[] };
 
 declare global {
   interface Window {
@@ -110,7 +101,8 @@ export class PrintWindow {
       },
     );
     this.holding = document.key;
-    return { pages: result.pages, anchors: result.anchors, anchorTops: result.anchorTops, blankPages: result.blankPages, movedNotes: result.overflowingNotes, noteCalls: result.noteCalls, pageReferences: result.pageReferences, fontsMs: result.fontsMs, layoutMs: result.layoutMs };
+    const { overflowingNotes, ...pagination } = result;
+    return { ...pagination, movedNotes: overflowingNotes };
   }
 
   /**
