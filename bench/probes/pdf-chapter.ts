@@ -1,7 +1,7 @@
 /**
  * The print edition after editing one chapter, with a warm browser: the PDF session renders the whole
- * book once, then the saved chapter is read and parsed again, the book re-transformed and the session
- * renders again (re-paginating only the part that changed) and the PDF is written. Prints the in-process
+ * book once, then the saved chapter is read and parsed again and transformed again (as the preview
+ * does: withChapterTransformed) and the session renders again (re-paginating only the part that changed) and the PDF is written. Prints the in-process
  * time of that second render. Usage: pdf-chapter.ts <manuscript> <work dir>
  */
 import { writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { loadBook } from '../../pipeline/book/load.ts';
 import { parseMarkdown } from '../../pipeline/book/parse.ts';
 import { readTextFile } from '../../pipeline/book/read-text.ts';
 import { PrintSession } from '../../pipeline/render/pdf/index.ts';
-import { transformBook } from '../../pipeline/transform/index.ts';
+import { transformBook, withChapterTransformed } from '../../pipeline/transform/index.ts';
 import { editChapter, middleChapter, printMs, privateCopy } from './edit.ts';
 
 const [manuscript, work] = process.argv.slice(2);
@@ -21,7 +21,8 @@ if (!book) throw new Error(`cannot load ${dir}`);
 const options = { sourceDate: new Date(0), printMarks: false, progress: () => {} };
 const session = await PrintSession.start(undefined, { plan: 'for-edits' });
 try {
-  await session.render(transformBook(book), options);
+  const transformed = transformBook(book);
+  await session.render(transformed, options);
   const chapter = middleChapter(book);
   const path = chapter.file!.path;
   await editChapter(path);
@@ -30,7 +31,7 @@ try {
   file.data.chapterId = chapter.id;
   chapter.file = file;
   chapter.tree = parseMarkdown(file);
-  const result = await session.render(transformBook(book), options);
+  const result = await session.render(withChapterTransformed(transformed, chapter), options);
   await writeFile(join(work!, 'pdf-chapter.pdf'), result.pdf);
   const ms = performance.now() - started;
   process.stderr.write(`pdf-chapter: re-paginated ${result.paginatedParts} of ${result.parts} parts, ${result.pages} pages\n`);

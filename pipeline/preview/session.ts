@@ -13,7 +13,7 @@ import { bookCheckSettings, checkBook, checkChapter } from '../check/engine.ts';
 import { linkTarget } from '../check/rules/link-target.ts';
 import { hasErrors, toDiagnostics } from '../diagnostics.ts';
 import { renderSite, type Site } from '../render/html/site.ts';
-import { transformBook, transformChapter } from '../transform/index.ts';
+import { transformBook, withChapterTransformed } from '../transform/index.ts';
 
 /** The search index is built when a page first asks for it, not on every save. */
 const PREVIEW_SITE = { searchIndex: 'on-request' } as const;
@@ -76,11 +76,7 @@ export async function applyChange(session: PreviewSession, path: string): Promis
   if (!loads) return finish({ scope: 'chapter', pages: [], diagnostics });
 
   session.book.chapters[chapter.number - 1] = fresh;
-  const transformedChapter = transformChapter(fresh, session.book)!;
-  const chapters = session.transformed.chapters.filter((c) => c.id !== chapter.id);
-  chapters.push(transformedChapter);
-  chapters.sort((a, b) => a.chapter.number - b.chapter.number);
-  session.transformed = { ...session.transformed, chapters };
+  session.transformed = withChapterTransformed(session.transformed, fresh);
   const before = session.site.signatures;
   session.site = renderSite(session.transformed, PREVIEW_SITE);
   const linking = recheckLinksTo(session, fresh);

@@ -49,12 +49,29 @@ export function transformBook(book: Book): TransformedBook {
   return { book, chapters, characters: charactersOf(book, chapters) };
 }
 
+/**
+ * `transformed` with one chapter, just read again, transformed again; the others are kept as they are
+ * (an edit in the preview, or a print session rendering again). The characters only grow: one that the
+ * edit removed keeps its font slice until the next whole build.
+ */
+export function withChapterTransformed(transformed: TransformedBook, chapter: Book['chapters'][number]): TransformedBook {
+  const fresh = transformChapter(chapter, transformed.book);
+  const chapters = transformed.chapters.filter((c) => c.id !== chapter.id);
+  if (fresh) chapters.push(fresh);
+  chapters.sort((a, b) => a.chapter.number - b.chapter.number);
+  const characters = new Set(transformed.characters);
+  if (fresh) addChapterCharacters(characters, fresh);
+  return { ...transformed, chapters, characters };
+}
+
 function charactersOf(book: Book, chapters: TransformedChapter[]): Set<string> {
   const characters = new Set<string>();
   for (const text of [labelCharacters(), JSON.stringify(book.meta)]) addCharacters(characters, text);
-  for (const chapter of chapters) {
-    addCharacters(characters, [chapter.chapter.title, chapter.chapter.subtitle ?? '', ...chapter.chapter.authors, ...chapter.chapter.keywords].join(''));
-    addCharactersOf(characters, [chapter.body, ...chapter.abstract, ...chapter.bios, ...chapter.notes.flatMap((note) => note.content)]);
-  }
+  for (const chapter of chapters) addChapterCharacters(characters, chapter);
   return characters;
+}
+
+function addChapterCharacters(characters: Set<string>, chapter: TransformedChapter): void {
+  addCharacters(characters, [chapter.chapter.title, chapter.chapter.subtitle ?? '', ...chapter.chapter.authors, ...chapter.chapter.keywords].join(''));
+  addCharactersOf(characters, [chapter.body, ...chapter.abstract, ...chapter.bios, ...chapter.notes.flatMap((note) => note.content)]);
 }
