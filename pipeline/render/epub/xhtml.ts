@@ -1,7 +1,7 @@
 /**
- * A document's body as XHTML, written by folio rather than by epub-gen-memory: the library parses every
- * chapter's HTML again (htmlparser2), writes it back as XML with every non-ASCII character as a
- * character reference, which had to be decoded again: ~0.25 s of the benchmark book's EPUB build.
+ * A document's body as XHTML, written by folio rather than by epub-gen-memory: the library would parse
+ * every chapter's HTML again (htmlparser2) and write it back as XML with every non-ASCII character as
+ * a character reference, which folio had to decode again: ~0.25 s of the benchmark book's EPUB build.
  * hast-util-to-xast and xast-util-to-xml (the unified collective's XML path) write well-formed XML with
  * UTF-8 text, and `hidden=""` where HTML would write a bare `hidden`.
  *
@@ -47,6 +47,7 @@ export function packageImages(bodies: ElementContent[][]): { bodies: ElementCont
     let image = byUrl.get(src);
     if (!image) {
       const extension = /\.[^./]+$/.exec(src.replace(/[?#].*/, ''))?.[0].toLowerCase() ?? '';
+      // The check (resource-format) lets no other kind of image through.
       image = { url: src, id: `image-${String(byUrl.size + 1).padStart(3, '0')}`, ...IMAGE_TYPES[BY_EXTENSION[extension] ?? 'PNG'] };
       byUrl.set(src, image);
     }
