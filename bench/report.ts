@@ -34,20 +34,30 @@ export interface Results {
 
 const BENCHMARK = 'benchmark book';
 
+/** The folio case a peer case is compared with; undefined for folio's own cases. */
+function folioCaseOf(result: CaseResult, cases: CaseResult[]): CaseResult | undefined {
+  return result.tool === 'folio' ? undefined : cases.find((c) => c.tool === 'folio' && c.name === result.name);
+}
+
 /** folio's time over the peer's, for a peer case; undefined for folio's own cases. */
 export function ratioToFolio(result: CaseResult, cases: CaseResult[]): number | undefined {
-  if (result.tool === 'folio') return undefined;
-  const folio = cases.find((c) => c.tool === 'folio' && c.name === result.name);
+  const folio = folioCaseOf(result, cases);
   return folio ? timeRatio(folio, result) : undefined;
 }
 
+/** `a`'s time over `b`'s in each round, when both ran in the same rounds (run.ts). */
+export function roundRatios(a: CaseResult, b: CaseResult): number[] | undefined {
+  if (a.runs_s.length === 0 || a.runs_s.length !== b.runs_s.length) return undefined;
+  return a.runs_s.map((seconds, round) => seconds / b.runs_s[round]!);
+}
+
 /**
- * `a`'s time over `b`'s: the median of the rounds' ratios when both ran in the same rounds (run.ts), so
- * that the host's drift between rounds cancels out; else the ratio of the medians.
+ * `a`'s time over `b`'s: the median of the rounds' ratios when both ran in the same rounds, so that the
+ * host's drift between rounds cancels out; else the ratio of the medians.
  */
 export function timeRatio(a: CaseResult, b: CaseResult): number {
-  if (a.runs_s.length === 0 || a.runs_s.length !== b.runs_s.length) return a.median_s / b.median_s;
-  return summarize(a.runs_s.map((seconds, round) => seconds / b.runs_s[round]!)).median;
+  const rounds = roundRatios(a, b);
+  return rounds ? summarize(rounds).median : a.median_s / b.median_s;
 }
 
 export function targetsOf(cases: CaseResult[], scale: number): Target[] {
@@ -96,7 +106,11 @@ function rows(results: Results): { header: string[]; body: Row[] } {
   const header = ['case', 'tool', 'runs', 'median s', 'min s', 'max s', 'RSS MB', 'PSS MB', 'anon MB', 'pages', 'folio ÷ peer', 'notes'];
   const body = results.cases.map((c) => {
     const ratio = ratioToFolio(c, results.cases);
+    const folio = folioCaseOf(c, results.cases);
+    const rounds = folio && roundRatios(folio, c);
     const notes: string[] = [];
+    // The spread says how much the host's drift moved the ratio (each round's folio run over its peer's).
+    if (rounds && rounds.length > 1) notes.push(`rounds ${rounds.map((r) => r.toFixed(2)).join(' ')}`);
     if (c.type3_fonts !== undefined) notes.push(c.type3_fonts ? 'Type 3 fonts' : 'no Type 3');
     if (c.epubcheck?.crashed) notes.push(`epubcheck crashed (${c.epubcheck.crashed.slice(0, 60)})`);
     else if (c.epubcheck) notes.push(`epubcheck: ${c.epubcheck.pass ? 'pass' : 'fail'}, ${c.epubcheck.errors} errors, ${c.epubcheck.warnings} warnings`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchCase, Workload } from '../../bench/cases.ts';
-import { timeRatio } from '../../bench/report.ts';
+import { timeRatio, roundRatios } from '../../bench/report.ts';
 import { isSkipped, runCases, type CaseResult } from '../../bench/run.ts';
 
 describe('bench rounds', () => {
@@ -70,5 +70,7 @@ describe('bench rounds', () => {
     expect(timeRatio(result([10, 11, 20]), result([5, 10, 10]))).toBe(2);
     // the ratio of the medians would have said 1.1; it is the fallback without rounds in common
     expect(timeRatio(result([10, 20, 30]), result([4, 8]))).toBe(20 / 8);
+    expect(roundRatios(result([10, 11, 20]), result([5, 10, 10]))).toEqual([2, 1.1, 2]);
+    expect(roundRatios(result([10, 20, 30]), result([4, 8]))).toBeUndefined();
   });
 });
