@@ -8,10 +8,15 @@ import { visit } from 'unist-util-visit';
 import type { TransformedChapter } from '../book/types.ts';
 import { rewriteElements } from './rewrite.ts';
 
+/** The id a link (`<a href="#id">`) goes to, if `node` is a link to a place by id. */
+export function linkedId(node: Element): string | undefined {
+  const href = node.tagName === 'a' ? node.properties.href : undefined;
+  return typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
+}
+
 /** The id a link of `chapter` goes to in another chapter, and that chapter's id, if it does. */
 function crossLinkOf(node: Element, chapter: TransformedChapter): { id: string; chapterId: string } | undefined {
-  const href = node.tagName === 'a' ? node.properties.href : undefined;
-  const id = typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
+  const id = linkedId(node);
   const chapterId = id === undefined ? undefined : chapter.crossLinks.get(id);
   return chapterId ? { id: id!, chapterId } : undefined;
 }

@@ -9,7 +9,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Note, TransformedChapter } from '../../book/types.ts';
 import { titleId } from '../../transform/heading-ids.ts';
-import { forEachCrossLink } from '../cross-links.ts';
+import { forEachCrossLink, linkedId } from '../cross-links.ts';
 import { LABELS } from '../labels.ts';
 
 const KEYWORD_SEPARATOR = '；';
@@ -62,8 +62,7 @@ export function printChapter(chapter: TransformedChapter): Element {
 function withPageReferences(tree: Element, chapter: TransformedChapter): void {
   const ownTargets = new Set([titleId(chapter.id), ...chapter.headings.map((heading) => heading.id)]);
   visit(tree, 'element', (node, index, parent) => {
-    const href = node.tagName === 'a' ? node.properties.href : undefined;
-    const id = typeof href === 'string' && href.startsWith('#') ? href.slice(1) : undefined;
+    const id = linkedId(node);
     if (id === undefined || !parent || index === undefined || !(ownTargets.has(id) || chapter.crossLinks.has(id))) return;
     parent.children.splice(index + 1, 0, h('span.page-ref', { ariaHidden: 'true' }, [LABELS.pageReferenceOpen, h('span.page-ref-number', { dataTarget: id }, '0'), LABELS.pageReferenceClose]));
     return index + 2;

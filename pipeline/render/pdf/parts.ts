@@ -92,3 +92,8 @@ export function layoutBook(pageCounts: number[]): BookLayout {
   });
   return { starts, blankAfter, totalPages: next };
 }
+
+/** The folio printed on a physical page of the text: the text's first page is 1, and counting runs on. */
+export function folioOf(layout: BookLayout, physicalPage: number): number {
+  return physicalPage - layout.starts[1]! + 1;
+}

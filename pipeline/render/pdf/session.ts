@@ -33,7 +33,7 @@ import { printFolioSheet, type PlacedNumber } from './folios.ts';
 import { joinPdfs } from './join.ts';
 import type { LinkTargets, Place } from './links.ts';
 import type { OutlineItem } from './outline.ts';
-import { groupChapters, layoutBook, type BookLayout, type PartPlan } from './parts.ts';
+import { folioOf, groupChapters, layoutBook, type BookLayout, type PartPlan } from './parts.ts';
 import { PrintWindow, type Pagination, type PrintDocument, type PrintNumbers } from './print-window.ts';
 import { TEMPLATES } from '../../paths.ts';
 import { addCharacters } from '../../transform/characters.ts';
@@ -171,7 +171,7 @@ export class PrintSession {
     const layout = layoutBook([front.pagination.pages, ...parts.map((part) => part.pagination.pages)]);
     const places = placesOf(parts, layout.starts);
     const chapterPages: Record<string, number> = {};
-    for (const chapter of book.chapters) chapterPages[chapter.id] = places.get(titleId(chapter.id))!.page - layout.starts[1]! + 1;
+    for (const chapter of book.chapters) chapterPages[chapter.id] = folioOf(layout, places.get(titleId(chapter.id))!.page);
 
     // 3. The front matter with the contents' numbers, and the folio sheet; then join and lay the folios over.
     const [frontPdf, folioSheet] = await Promise.all([
@@ -350,11 +350,10 @@ async function printCss(pageRules: string): Promise<string> {
 /** The folio of every physical page: none in the front matter and on blank pages, the text from 1. */
 function foliosOf(layout: BookLayout, parts: Pagination[]): Array<number | undefined> {
   const folios = new Array<number | undefined>(layout.totalPages).fill(undefined);
-  const first = layout.starts[1]!;
   parts.forEach((part, index) => {
     const start = layout.starts[index + 1]!;
     const blank = new Set(part.blankPages);
-    for (let page = 0; page < part.pages; page++) if (!blank.has(page)) folios[start + page] = start + page - first + 1;
+    for (let page = 0; page < part.pages; page++) if (!blank.has(page)) folios[start + page] = folioOf(layout, start + page);
   });
   return folios;
 }
@@ -366,7 +365,7 @@ function pageReferenceNumbers(parts: PrintedChapters, layout: BookLayout, places
   return parts.flatMap((part, index) =>
     part.pagination.pageReferences.flatMap(({ target, page, ...box }) => {
       const place = places.get(target);
-      return place ? [{ ...box, page: layout.starts[index + 1]! + page, text: String(place.page - layout.starts[1]! + 1) }] : [];
+      return place ? [{ ...box, page: layout.starts[index + 1]! + page, text: String(folioOf(layout, place.page)) }] : [];
     }),
   );
 }
