@@ -95,6 +95,7 @@ export function casesFor(workload: Workload, peers: Peers): BenchCase[] {
     probe('check', 'check one changed chapter (in process)', workload, 'check-chapter.ts'),
     folioBuild('html'),
     peer('html', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['-s', '--toc', workload.markdown, '-o', out('pandoc.html')] }), 'pandoc.html'),
+    parserAlone(workload),
     folioBuild('epub', 'epub'),
     peer('epub', 'pandoc', peers.pandoc, (pandoc) => ({ command: pandoc, args: ['--toc', '-t', 'epub3', workload.markdown, '-o', out('pandoc.epub')] }), 'pandoc.epub', 'epub'),
     {
@@ -124,6 +125,44 @@ export function casesFor(workload: Workload, peers: Peers): BenchCase[] {
   ];
 }
 
+/** The tool name of the parser-alone case (probes/parse-only.ts): report.ts sets it against pandoc. */
+export const PARSER_ALONE = 'remark-parse alone';
+
+/**
+ * folio's parser alone, in a fresh process: the floor under the HTML and EPUB builds. Bundled with
+ * esbuild as folio is (scripts/compile.mjs), once per workload, so that it does not pay tsx's start.
+ */
+function parserAlone(workload: Workload): BenchCase {
+  const script = join(workload.work, 'parse-only.mjs');
+  return {
+    name: `html · ${workload.label}`,
+    group: 'html',
+    tool: PARSER_ALONE,
+    workload,
+    invocation: node([script, workload.dir]),
+    prepare: async () => {
+      if (existsSync(script)) return;
+      const { build } = await import('esbuild');
+      await build({
+        entryPoints: [join(ROOT, 'bench', 'probes', 'parse-only.ts')],
+        outfile: script,
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        banner: { js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);" },
+        logLevel: 'warning',
+      });
+    },
+    failure: (run) => (run.exitCode === 0 && parsedChapters(run.stdout) > 0 ? undefined : failureLine(run)),
+  };
+}
+
+/** How many chapters the parser-alone run parsed (0 when it printed nothing readable). */
+export function parsedChapters(stdout: string): number {
+  return Number(lastJsonLine(stdout)?.chapters) || 0;
+}
+
 /**
  * A case run by a small script in bench/probes that does its warm-up itself and prints the in-process
  * time of the measured step as `{"ms": …}` (last line of stdout), or exits 3 with why it cannot run.
@@ -141,10 +180,15 @@ function probe(group: Group, what: string, workload: Workload, script: string): 
 }
 
 function probeMs(stdout: string): number | undefined {
-  const last = stdout.trim().split('\n').pop() ?? '';
+  const ms = lastJsonLine(stdout)?.ms;
+  return typeof ms === 'number' ? ms : undefined;
+}
+
+/** The object a probe printed on its last line of stdout, if any. */
+function lastJsonLine(stdout: string): Record<string, unknown> | undefined {
   try {
-    const ms = (JSON.parse(last) as { ms?: unknown }).ms;
-    return typeof ms === 'number' ? ms : undefined;
+    const value: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '');
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@
  * The figures as people read them: the table (terminal and Markdown for the README), folio's time over
  * each peer's (the median of the rounds' ratios: run.ts), and the targets with pass/fail.
  */
+import { PARSER_ALONE } from './cases.ts';
 import { summarize } from './measure.ts';
 import type { CaseResult, SkippedCase } from './run.ts';
 
@@ -111,6 +112,9 @@ function rows(results: Results): { header: string[]; body: Row[] } {
     const notes: string[] = [];
     // The spread says how much the host's drift moved the ratio (each round's folio run over its peer's).
     if (rounds && rounds.length > 1) notes.push(`rounds ${rounds.map((r) => r.toFixed(2)).join(' ')}`);
+    // The parser alone is the floor under folio's time: how it stands against pandoc's whole conversion.
+    const pandoc = c.tool === PARSER_ALONE && results.cases.find((other) => other.name === c.name && other.tool === 'pandoc');
+    if (pandoc) notes.push(`÷ pandoc ${timeRatio(c, pandoc).toFixed(2)}`);
     if (c.type3_fonts !== undefined) notes.push(c.type3_fonts ? 'Type 3 fonts' : 'no Type 3');
     if (c.epubcheck?.crashed) notes.push(`epubcheck crashed (${c.epubcheck.crashed.slice(0, 60)})`);
     else if (c.epubcheck) notes.push(`epubcheck: ${c.epubcheck.pass ? 'pass' : 'fail'}, ${c.epubcheck.errors} errors, ${c.epubcheck.warnings} warnings`);
