@@ -21,13 +21,11 @@
   /** The document being paginated: the handler below reads its options. */
   let current;
   let previousPreview;
+  /** The figures of the document as laid out last, in text order (in Paged.js's source, not its pages). */
+  let sourceFigures = [];
 
   window.folioPaginate = async (options) => {
     current = options;
-    if (previousPreview) {
-      previousPreview.polisher.destroy();
-      previousPreview.chunker.destroy();
-    }
     const started = performance.now();
     const template = document.createElement('template');
     template.innerHTML = options.html;
@@ -36,16 +34,93 @@
     await document.fonts.ready;
     const fontsMs = performance.now() - started;
     registerOnce();
-    const previewer = new Paged.Previewer();
-    previewer.chunker.q.tick = nextTask;
-    previousPreview = previewer;
     const layoutStarted = performance.now();
-    const flow = await previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
+    let flow = await layOut(options, []);
+    // Laid out once more, only when a figure left a gap: Paged.js has no page floats.
+    const deferrals = figureDeferrals();
+    if (deferrals.length > 0) flow = await layOut(options, deferrals);
     const layoutMs = performance.now() - layoutStarted;
     markForTags();
     const noteCalls = linkCallsToNotes();
     return { pages: flow.total, ...anchorPlaces(), pageReferences: pageReferencePlaces(), blankPages: blankPages(), fontsMs, layoutMs, overflowingNotes: unplacedNotes(), noteCalls };
   };
+
+  /** Paginates `options.html` into the window (clearing what it held), each deferred figure moved first. */
+  async function layOut(options, deferrals) {
+    if (previousPreview) {
+      previousPreview.polisher.destroy();
+      previousPreview.chunker.destroy();
+    }
+    const template = document.createElement('template');
+    template.innerHTML = options.html;
+    const figures = [...template.content.querySelectorAll('figure')];
+    figures.forEach((figure, index) => (figure.dataset.figure = String(index)));
+    sourceFigures = figures;
+    for (const { figure, after } of deferrals) {
+      let anchor = figures[figure];
+      for (let k = 0; k < after; k++) anchor = anchor.nextElementSibling;
+      anchor.after(figures[figure]);
+    }
+    const previewer = new Paged.Previewer();
+    previewer.chunker.q.tick = nextTask;
+    previousPreview = previewer;
+    return previewer.preview(template.content, [{ [options.stylesheetName]: options.css }], document.body);
+  }
+
+  /** Blocks of running text that a deferred figure may let pass before it (never a heading, figure or table). */
+  const FLOWING = /^(P|UL|OL|BLOCKQUOTE)$/;
+
+  /**
+   * The figures to set later in the text, as a compositor floats them: each figure that opens a page
+   * because it did not fit at the foot of the page before, where it left a gap of two lines or more.
+   * It goes after as many of the blocks of text that follow it as fill that gap (the last of them may
+   * run on past the page break), so the text fills the page and the figure heads the next one. A figure
+   * right after a heading stays with it, and a figure does not pass a heading, figure or table.
+   * Returns `{ figure, after }`: the figure's index in the document, and how many blocks it goes after.
+   */
+  function figureDeferrals() {
+    const deferrals = [];
+    const pages = [...document.querySelectorAll('.pagedjs_page')];
+    pages.forEach((page, index) => {
+      const content = page.querySelector('.pagedjs_page_content');
+      const figure = content.querySelector('figure[data-figure]');
+      if (!figure || index === 0 || !opensPage(content, figure)) return;
+      const source = sourceFigures[Number(figure.dataset.figure)];
+      if (!source?.previousElementSibling || !FLOWING.test(source.previousElementSibling.tagName)) return;
+      const gap = gapAtFoot(pages[index - 1]);
+      const line = parseFloat(getComputedStyle(figure).lineHeight) || 0;
+      if (!(line > 0) || gap < 2 * line) return;
+      let after = 0;
+      let filled = 0;
+      for (let next = source.nextElementSibling; next && FLOWING.test(next.tagName) && filled < gap; next = next.nextElementSibling) {
+        filled += printedHeight(next);
+        after++;
+      }
+      if (after > 0) deferrals.push({ figure: Number(figure.dataset.figure), after });
+    });
+    return deferrals;
+  }
+
+  /** The height of a source block as printed: of all its pieces, when a page break split it. */
+  function printedHeight(block) {
+    const pieces = document.querySelectorAll(`.pagedjs_page_content [data-ref="${block.dataset.ref}"]`);
+    return [...pieces].reduce((sum, piece) => sum + piece.getBoundingClientRect().height, 0);
+  }
+
+  /** True when nothing is printed on the page before `element`. */
+  function opensPage(content, element) {
+    const before = new Range();
+    before.setStart(content, 0);
+    before.setEndBefore(element);
+    return before.toString().trim() === '' && !before.cloneContents().querySelector('img, figure, table');
+  }
+
+  /** The height left blank between a page's last block and its note area (or the type area's foot). */
+  function gapAtFoot(page) {
+    const content = page.querySelector('.pagedjs_page_content');
+    const bottoms = [...content.querySelectorAll(BLOCKS)].map((block) => block.getBoundingClientRect().bottom);
+    return bottoms.length === 0 ? 0 : content.getBoundingClientRect().bottom - Math.max(...bottoms);
+  }
 
   /**
    * Marks, for the PDF's tags, what Chromium cannot tell or does not tag: the note numbers (set as text

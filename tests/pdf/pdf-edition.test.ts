@@ -539,6 +539,38 @@ describe('the print PDF as a file', () => {
     });
   });
 
+  it('sets a figure too tall for the rest of its page at the head of the next, and fills the page before with the text after it', async () => {
+    const dir = join(OUT, 'figure-deferred');
+    await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
+    await writeFile(join(dir, 'chapters/third.png'), png(600, 700));
+    const chapterFile = join(dir, 'chapters/02-community.md');
+    // Four long paragraphs fill most of a page; the figure, two thirds of a page tall, does not fit below them.
+    const before = Array.from({ length: 4 }, (_, k) => `图前段落${k}的文字，`.repeat(40));
+    const after = Array.from({ length: 6 }, (_, k) => `图后段落${k}的文字，`.repeat(12));
+    const text = [...before, '![图1 示意图甲](third.png)', ...after].join('\n\n');
+    await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}\n\n${text}\n`);
+    const path = await build('figure-deferred', await transformed(dir));
+    const pages = pageTexts(path).map(squeeze);
+    const [figure] = images(path);
+    expect(pages[figure!.page], 'the caption with its figure').toContain('图1示意图甲');
+    const pageBefore = figure!.page - 1;
+    expect(pages[pageBefore], 'the text after the figure moved up to the page before it').toContain('图后段落0的文字');
+    // That page is full: less than two lines' height is left blank below its last line (the folio, digits alone, is below the type area).
+    const typeAreaFoot = TRIM[3]! - toPoints(DEFAULT_MARGINS.bottom);
+    const lineTops = [...new Set(wordBoxes(path).filter((box) => box.page === pageBefore && !/^\d+$/.test(box.text)).map((box) => Math.round(box.yMin)))].sort((a, b) => a - b);
+    const pitch = lineTops[lineTops.length - 1]! - lineTops[lineTops.length - 2]!;
+    const lowest = Math.max(...wordBoxes(path).filter((box) => box.page === pageBefore && !/^\d+$/.test(box.text)).map((box) => box.yMax));
+    expect(typeAreaFoot - lowest, `blank height at the foot of the page before the figure, in pt (a line is ${pitch} pt)`).toBeLessThan(2 * pitch);
+    // Nothing lost or repeated (a page break may cut one repeat of a phrase), the text before the figure still before it.
+    const all = pages.join('');
+    const count = (phrase: string) => all.split(phrase).length - 1;
+    before.forEach((_, k) => expect(count(`图前段落${k}的文字`), `图前段落${k}`).toBeGreaterThanOrEqual(39));
+    before.forEach((_, k) => expect(count(`图前段落${k}的文字`), `图前段落${k}`).toBeLessThanOrEqual(40));
+    after.forEach((_, k) => expect(count(`图后段落${k}的文字`), `图后段落${k}`).toBeGreaterThanOrEqual(11));
+    after.forEach((_, k) => expect(count(`图后段落${k}的文字`), `图后段落${k}`).toBeLessThanOrEqual(12));
+    expect(all.lastIndexOf('图前段落3')).toBeLessThan(all.indexOf('图1示意图甲'));
+  });
+
   it('leaves screenshots of the pages an editor checks', () => {
     const manuscript = built.get('manuscript')!;
     const openings = openingPages(manuscript);
