@@ -35,10 +35,16 @@
     const fontsMs = performance.now() - started;
     registerOnce();
     const layoutStarted = performance.now();
-    let flow = await layOut(options, []);
-    // Laid out once more, only when a figure left a gap: Paged.js has no page floats.
-    const deferrals = figureDeferrals();
-    if (deferrals.length > 0) flow = await layOut(options, deferrals);
+    // Laid out again only when a figure left a gap (Paged.js has no page floats): each pass defers the
+    // first such figure of each chapter, since moving it changes where every later one falls.
+    const deferrals = [];
+    let flow = await layOut(options, deferrals);
+    for (let pass = 0; pass < MAX_FIGURE_PASSES; pass++) {
+      const found = figureDeferrals(deferrals);
+      if (found.length === 0) break;
+      deferrals.push(...found);
+      flow = await layOut(options, deferrals);
+    }
     const layoutMs = performance.now() - layoutStarted;
     markForTags();
     const noteCalls = linkCallsToNotes();
@@ -70,41 +76,60 @@
   /** Blocks of running text that a deferred figure may let pass before it (never a heading, figure or table). */
   const FLOWING = /^(P|UL|OL|BLOCKQUOTE)$/;
 
+  /** At most this many layouts more for a part's figures (a chapter with several may need one each). */
+  const MAX_FIGURE_PASSES = 3;
+
   /**
    * The figures to set later in the text, as a compositor floats them: each figure that opens a page
    * because it did not fit at the foot of the page before, where it left a gap of two lines or more.
    * It goes after as many of the blocks of text that follow it as fill that gap (the last of them may
    * run on past the page break), so the text fills the page and the figure heads the next one. A figure
-   * right after a heading stays with it, and a figure does not pass a heading, figure or table.
+   * right after a heading stays with it, a figure does not pass a heading, figure or table, and one
+   * deferred already (`done`) is not deferred again. The first such figure of each chapter only.
    * Returns `{ figure, after }`: the figure's index in the document, and how many blocks it goes after.
    */
-  function figureDeferrals() {
+  function figureDeferrals(done) {
     const deferrals = [];
+    const chapters = new Set();
     const pages = [...document.querySelectorAll('.pagedjs_page')];
     pages.forEach((page, index) => {
       const content = page.querySelector('.pagedjs_page_content');
       const figure = content.querySelector('figure[data-figure]');
       if (!figure || index === 0 || !opensPage(content, figure)) return;
-      const source = sourceFigures[Number(figure.dataset.figure)];
+      const number = Number(figure.dataset.figure);
+      const chapter = figure.closest('[data-running-head]')?.dataset.ref;
+      if (done.some((deferral) => deferral.figure === number) || chapters.has(chapter)) return;
+      const source = sourceFigures[number];
       if (!source?.previousElementSibling || !FLOWING.test(source.previousElementSibling.tagName)) return;
       const gap = gapAtFoot(pages[index - 1]);
       const line = parseFloat(getComputedStyle(figure).lineHeight) || 0;
       if (!(line > 0) || gap < 2 * line) return;
       let after = 0;
       let filled = 0;
-      for (let next = source.nextElementSibling; next && FLOWING.test(next.tagName) && filled < gap; next = next.nextElementSibling) {
+      // A block goes up while its first lines fit in what is left (its `orphans`: fewer may not start it).
+      const fits = (block) => {
+        const [piece] = printedPieces(block);
+        return piece !== undefined && gap - filled >= (parseInt(getComputedStyle(piece).orphans, 10) || 1) * line;
+      };
+      for (let next = source.nextElementSibling; next && FLOWING.test(next.tagName) && fits(next); next = next.nextElementSibling) {
         filled += printedHeight(next);
         after++;
       }
-      if (after > 0) deferrals.push({ figure: Number(figure.dataset.figure), after });
+      if (after === 0) return;
+      deferrals.push({ figure: number, after });
+      chapters.add(chapter);
     });
     return deferrals;
   }
 
-  /** The height of a source block as printed: of all its pieces, when a page break split it. */
+  /** The pieces a source block is printed in: one, or more when page breaks split it. */
+  function printedPieces(block) {
+    return [...document.querySelectorAll(`.pagedjs_page_content [data-ref="${block.dataset.ref}"]`)];
+  }
+
+  /** The height of a source block as printed: of all its pieces. */
   function printedHeight(block) {
-    const pieces = document.querySelectorAll(`.pagedjs_page_content [data-ref="${block.dataset.ref}"]`);
-    return [...pieces].reduce((sum, piece) => sum + piece.getBoundingClientRect().height, 0);
+    return printedPieces(block).reduce((sum, piece) => sum + piece.getBoundingClientRect().height, 0);
   }
 
   /** True when nothing is printed on the page before `element`. */

@@ -542,33 +542,47 @@ describe('the print PDF as a file', () => {
   it('sets a figure too tall for the rest of its page at the head of the next, and fills the page before with the text after it', async () => {
     const dir = join(OUT, 'figure-deferred');
     await cp(join(ROOT, 'tests/fixtures/books/mini'), dir, { recursive: true });
-    await writeFile(join(dir, 'chapters/third.png'), png(600, 700));
+    await writeFile(join(dir, 'chapters/tall.png'), png(600, 700));
     const chapterFile = join(dir, 'chapters/02-community.md');
-    // Four long paragraphs fill most of a page; the figure, two thirds of a page tall, does not fit below them.
-    const before = Array.from({ length: 4 }, (_, k) => `图前段落${k}的文字，`.repeat(40));
-    const after = Array.from({ length: 6 }, (_, k) => `图后段落${k}的文字，`.repeat(12));
-    const text = [...before, '![图1 示意图甲](third.png)', ...after].join('\n\n');
+    // Long paragraphs fill most of a page; a figure two thirds of a page tall does not fit below them.
+    // Two such figures in one chapter: the second falls where the first one's move sets it.
+    const paragraphs = (name: string, count: number, repeats: number) => Array.from({ length: count }, (_, k) => `${name}段落${k}的文字，`.repeat(repeats));
+    const figures = [
+      { n: 1, before: paragraphs('图前', 4, 40), after: paragraphs('图后', 6, 12) },
+      { n: 2, before: paragraphs('次前', 3, 40), after: paragraphs('次后', 8, 12) },
+    ];
+    const text = figures.flatMap(({ n, before, after }) => [...before, `![图${n} 示意图${n}](tall.png)`, ...after]).join('\n\n');
     await writeFile(chapterFile, `${await readFile(chapterFile, 'utf8')}\n\n${text}\n`);
     const path = await build('figure-deferred', await transformed(dir));
     const pages = pageTexts(path).map(squeeze);
-    const [figure] = images(path);
-    expect(pages[figure!.page], 'the caption with its figure').toContain('图1示意图甲');
-    const pageBefore = figure!.page - 1;
-    expect(pages[pageBefore], 'the text after the figure moved up to the page before it').toContain('图后段落0的文字');
-    // That page is full: less than two lines' height is left blank below its last line (the folio, digits alone, is below the type area).
+    const placed = images(path);
+    expect(placed).toHaveLength(2);
+    const words = wordBoxes(path).filter((box) => !/^\d+$/.test(box.text)); // not the folios, below the type area
     const typeAreaFoot = TRIM[3]! - toPoints(DEFAULT_MARGINS.bottom);
-    const lineTops = [...new Set(wordBoxes(path).filter((box) => box.page === pageBefore && !/^\d+$/.test(box.text)).map((box) => Math.round(box.yMin)))].sort((a, b) => a - b);
-    const pitch = lineTops[lineTops.length - 1]! - lineTops[lineTops.length - 2]!;
-    const lowest = Math.max(...wordBoxes(path).filter((box) => box.page === pageBefore && !/^\d+$/.test(box.text)).map((box) => box.yMax));
-    expect(typeAreaFoot - lowest, `blank height at the foot of the page before the figure, in pt (a line is ${pitch} pt)`).toBeLessThan(2 * pitch);
-    // Nothing lost or repeated (a page break may cut one repeat of a phrase), the text before the figure still before it.
+    figures.forEach(({ n }, k) => {
+      const page = placed[k]!.page;
+      expect(pages[page], `图${n}: its caption with it`).toContain(`图${n}示意图${n}`);
+      // The page before is full: less than two lines' height left blank below its last line.
+      const onPage = words.filter((box) => box.page === page - 1);
+      const lineTops = [...new Set(onPage.map((box) => Math.round(box.yMin)))].sort((a, b) => a - b);
+      const pitch = lineTops.at(-1)! - lineTops.at(-2)!;
+      const blank = typeAreaFoot - Math.max(...onPage.map((box) => box.yMax));
+      expect(blank, `图${n}: blank height at the foot of the page before, in pt (a line is ${pitch} pt)`).toBeLessThan(2 * pitch);
+    });
+    expect(pages[placed[0]!.page - 1], 'the text after 图1 moved up to the page before it').toContain('图后段落0的文字');
+    // Nothing lost or repeated (a page break may cut one repeat of a phrase), the text before a figure still before it.
     const all = pages.join('');
     const count = (phrase: string) => all.split(phrase).length - 1;
-    before.forEach((_, k) => expect(count(`图前段落${k}的文字`), `图前段落${k}`).toBeGreaterThanOrEqual(39));
-    before.forEach((_, k) => expect(count(`图前段落${k}的文字`), `图前段落${k}`).toBeLessThanOrEqual(40));
-    after.forEach((_, k) => expect(count(`图后段落${k}的文字`), `图后段落${k}`).toBeGreaterThanOrEqual(11));
-    after.forEach((_, k) => expect(count(`图后段落${k}的文字`), `图后段落${k}`).toBeLessThanOrEqual(12));
-    expect(all.lastIndexOf('图前段落3')).toBeLessThan(all.indexOf('图1示意图甲'));
+    for (const { n, before, after } of figures) {
+      for (const [list, repeats] of [[before, 40], [after, 12]] as const) {
+        for (const paragraph of list) {
+          const phrase = paragraph.slice(0, paragraph.indexOf('，'));
+          expect(count(phrase), phrase).toBeGreaterThanOrEqual(repeats - 1);
+          expect(count(phrase), phrase).toBeLessThanOrEqual(repeats);
+        }
+      }
+      expect(all.lastIndexOf(before.at(-1)!.slice(0, 8)), `图${n}: the text before it still before it`).toBeLessThan(all.indexOf(`图${n}示意图${n}`));
+    }
   });
 
   it('leaves screenshots of the pages an editor checks', () => {
