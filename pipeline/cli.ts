@@ -103,6 +103,14 @@ process.on('unhandledRejection', (reason) => {
   process.exitCode = Math.max(Number(process.exitCode ?? 0), EXIT.failed);
 });
 
+// A reader that stops reading (`folio check | head`) closes the pipe: stop writing, quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? exitCode);
+  });
+}
+
 // Ctrl-C or a termination mid-build: close Chromium (and its children) before leaving.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

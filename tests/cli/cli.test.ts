@@ -36,6 +36,16 @@ describe('folio CLI', () => {
     }
   });
 
+  it('stops quietly, with the check’s exit code, when the reader of its output goes away (`| head`)', async () => {
+    // Enough messages to fill the pipe: a write must fail once `head` has gone.
+    const path = join(ROOT, 'tests/output/cli-epipe/noisy.md');
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, `---\ntitle: x\n---\n\n${Array.from({ length: 2000 }, (_, i) => `半角,逗号${i}。`).join('\n\n')}\n`);
+    const run = spawnSync('bash', ['-c', `node bin/folio.mjs check ${path} | head -c 1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('exit 1');
+    expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('says when --out cannot be a folder (a file in the way), exit 2, one line', async () => {
     const file = join(ROOT, 'tests/output/cli-out-is-a-file');
     await mkdir(dirname(file), { recursive: true });
