@@ -29,11 +29,12 @@ const program = new Command('folio')
 
 program
   .command('import')
-  .description('convert a Word export (Markdown/text) into a folio manuscript folder')
+  .description('convert a Word export (Markdown/text) into a folio manuscript folder, or add its reports to one')
   .argument('<export>', 'the Word export, e.g. ../shared/seeds/000_d37a9f7b7d1dca79.txt')
-  .requiredOption('--out <dir>', 'manuscript folder to write (book.yaml + chapters/)')
-  .option('--force', 'overwrite an existing manuscript folder')
-  .action(async (exportPath: string, options: { out: string; force?: boolean }) => {
+  .option('--out <dir>', 'new manuscript folder to write (book.yaml + chapters/)')
+  .option('--into <dir>', "existing manuscript folder: add the export's reports to it, each at its place in book.yaml's plan")
+  .option('--force', 'overwrite an existing manuscript folder (--out), or replace a chapter already written (--into)')
+  .action(async (exportPath: string, options: { out?: string; into?: string; force?: boolean }) => {
     const { runImport } = await import('./import/command.ts');
     exitWith(await runImport(io, { exportPath, ...options }));
   });

@@ -5,6 +5,9 @@
  *   blocks -> sections -> front matter | contents plan | per report: chapter metadata -> lift notes ->
  *   join paragraphs -> relevel headings -> anchor notes -> write chapter -> fixMarkdown;  then book.yaml
  *
+ * `importIntoBook` runs the same steps per report for `folio import --into`, placing each report in an
+ * existing book's plan instead of the export's contents, and edits that book's book.yaml (add-to-plan.ts).
+ *
  * No file system here: `command.ts` reads the export and writes what this returns.
  */
 import { VFile } from 'vfile';
@@ -21,7 +24,8 @@ import { joinParagraphs } from './join-paragraphs.ts';
 import { liftNotes } from './lift-notes.ts';
 import { splitSections } from './sections.ts';
 import { slugOf } from './slug.ts';
-import type { ChapterMeta, Note, PlanEntry, StepResult } from './types.ts';
+import { planWithFiles } from './add-to-plan.ts';
+import type { Block, ChapterMeta, Note, PlanEntry, StepResult } from './types.ts';
 import { writeChapter } from './write-chapter.ts';
 
 export const BOOK_YAML = 'book.yaml';
@@ -39,47 +43,117 @@ export interface ImportResult {
 
 export async function importExport(text: string): Promise<ImportResult> {
   const notes: Note[] = [];
-  const take = <T>(result: StepResult<T>): T => {
-    notes.push(...result.notes);
-    return result.value;
-  };
+  const take = taker(notes);
   const sections = take(splitSections(toBlocks(text)));
   const front = take(readFrontMatter(sections.pages));
   const entries = take(parseContents(sections.contents));
   const plan: ChapterPlan[] = entries.map(({ title, subtitle, authors }) => ({ title, subtitle, authors }));
   const files: ImportedFile[] = [];
   for (const report of sections.reports) {
-    const { meta, body } = take(readChapterMeta(report));
-    const lifted = take(liftNotes(body));
-    const joined = take(joinParagraphs(lifted.body));
-    const levelled = take(relevelHeadings(joined));
-    const anchored = take(anchorNotes(levelled, lifted.notes));
-    const index = take(placeInPlan(meta, entries, report[0]!.line));
-    const path = `chapters/${String((index < 0 ? plan.length : index) + 1).padStart(2, '0')}-${slugOf(meta.title)}.md`;
+    const { meta, markdown, index } = take(readReport(report, entries, 'the contents list'));
+    const path = chapterPath(index < 0 ? plan.length : index, meta.title);
     if (index < 0) plan.push({ file: path });
     else plan[index] = { file: path };
-    const markdown = writeChapter(meta, anchored.body, anchored.footnotes);
-    // The shared safe fixes (punctuation, spacing) run last, exactly as `folio check --fix` would.
-    const fixed = await fixMarkdown(new VFile({ path, value: markdown }));
-    files.push({ path, text: fixed });
-    const before = markdown.split('\n');
-    const touched = fixed.split('\n').filter((line, i) => line !== before[i]).length;
-    if (touched > 0) notes.push({ level: 'changed', message: `Safe fixes (as \`folio check --fix\`) changed ${touched} lines of ${path}` });
-    notes.push({ level: 'changed', line: report[0]!.line, message: `Report written to ${path}` });
+    files.push(take(await chapterFile(path, markdown, report[0]!.line)));
   }
-  files.unshift({ path: BOOK_YAML, text: take(writeBookYaml(front, plan)) });
+  files.push({ path: BOOK_YAML, text: take(writeBookYaml(front, plan)) });
   return { files, notes };
 }
 
+/** A chapter of an existing book, as `folio import --into` places reports among them. */
+export interface PlannedChapter {
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  /** The chapter's file, relative to the manuscript folder, once it is written. */
+  path?: string;
+}
+
+/**
+ * `folio import --into`: the export's reports as chapters of an existing book, each written to the
+ * place its title has in the book's plan (a report not in the plan is added at its end), and book.yaml
+ * (`bookYaml`, its text) with those entries pointing at their files, every other line kept as it was.
+ * A report whose chapter is written already is refused unless `replace`; the export's own title page
+ * and contents list are not imported (book.yaml keeps its own).
+ */
+export async function importIntoBook(text: string, bookYaml: string, chapters: PlannedChapter[], replace: boolean): Promise<ImportResult> {
+  const notes: Note[] = [];
+  const take = taker(notes);
+  const sections = take(splitSections(toBlocks(text)));
+  const skipped = [...sections.pages.flat(), ...sections.contents][0];
+  if (skipped) {
+    notes.push({ level: 'changed', line: skipped.line, message: "The export's title page, CIP block and contents list were not imported: book.yaml keeps its own" });
+  }
+  const entries: PlanEntry[] = chapters.map(({ title, subtitle, authors }) => ({ title, subtitle, authors, line: 0 }));
+  const files: ImportedFile[] = [];
+  const placed: Array<{ index: number; path: string }> = [];
+  for (const report of sections.reports) {
+    const line = report[0]!.line;
+    const { meta, markdown, index } = take(readReport(report, entries, 'the plan of book.yaml'));
+    const written = chapters[index]?.path;
+    if (placed.some((other) => other.index === index && index >= 0)) {
+      notes.push({ level: 'error', line, message: `Report 《${meta.title}》 appears twice in the export: only the first was imported` });
+      continue;
+    }
+    if (written && !replace) {
+      notes.push({ level: 'error', line, message: `Report 《${meta.title}》 is written already (${written}): not imported; pass --force to replace that file` });
+      continue;
+    }
+    const path = written ?? chapterPath(index < 0 ? chapters.length + placed.filter((p) => p.index < 0).length : index, meta.title);
+    placed.push({ index, path });
+    files.push(take(await chapterFile(path, markdown, line)));
+  }
+  // A replaced chapter keeps its file and its entry.
+  files.push({ path: BOOK_YAML, text: planWithFiles(bookYaml, placed.filter(({ index }) => !chapters[index]?.path)) });
+  return { files, notes };
+}
+
+/** Collects each step's notes and hands on its value. */
+function taker(notes: Note[]) {
+  return <T>(result: StepResult<T>): T => {
+    notes.push(...result.notes);
+    return result.value;
+  };
+}
+
+/** One report of the export -> its chapter Markdown, and its index in the plan `entries` (-1: not in it). */
+function readReport(report: Block[], entries: PlanEntry[], planName: string): StepResult<{ meta: ChapterMeta; markdown: string; index: number }> {
+  const notes: Note[] = [];
+  const take = taker(notes);
+  const { meta, body } = take(readChapterMeta(report));
+  const lifted = take(liftNotes(body));
+  const joined = take(joinParagraphs(lifted.body));
+  const levelled = take(relevelHeadings(joined));
+  const anchored = take(anchorNotes(levelled, lifted.notes));
+  const index = take(placeInPlan(meta, entries, report[0]!.line, planName));
+  return { value: { meta, markdown: writeChapter(meta, anchored.body, anchored.footnotes), index }, notes };
+}
+
+/** `chapters/NN-slug.md` for the chapter at 0-based `index` of the plan. */
+function chapterPath(index: number, title: string): string {
+  return `chapters/${String(index + 1).padStart(2, '0')}-${slugOf(title)}.md`;
+}
+
+/** The chapter file: the report's Markdown after the shared safe fixes, exactly as `folio check --fix` would. */
+async function chapterFile(path: string, markdown: string, line: number): Promise<StepResult<ImportedFile>> {
+  const fixed = await fixMarkdown(new VFile({ path, value: markdown }));
+  const before = markdown.split('\n');
+  const touched = fixed.split('\n').filter((text, i) => text !== before[i]).length;
+  const notes: Note[] = [];
+  if (touched > 0) notes.push({ level: 'changed', message: `Safe fixes (as \`folio check --fix\`) changed ${touched} lines of ${path}` });
+  notes.push({ level: 'changed', line, message: `Report written to ${path}` });
+  return { value: { path, text: fixed }, notes };
+}
+
 /** The contents entry of a written report (matched by title), checked against the report's own authors. */
-function placeInPlan(meta: ChapterMeta, entries: PlanEntry[], line: number): StepResult<number> {
+function placeInPlan(meta: ChapterMeta, entries: PlanEntry[], line: number, planName: string): StepResult<number> {
   const bare = (s: string) => s.replace(/\s/g, '');
   const index = entries.findIndex((e) => bare(e.title) === bare(meta.title));
   const notes: Note[] = [];
-  if (index < 0 && entries.length > 0) notes.push({ level: 'review', line, message: `Report 《${meta.title}》 is not in the contents list: added at the end of the plan` });
+  if (index < 0 && entries.length > 0) notes.push({ level: 'review', line, message: `Report 《${meta.title}》 is not in ${planName}: added at the end of the plan` });
   const entry = entries[index];
   if (entry && entry.authors.join(' ') !== meta.authors.join(' ')) {
-    notes.push({ level: 'review', line, message: `Authors differ between the contents (${entry.authors.join(' ')}) and the report (${meta.authors.join(' ')}); the report's are kept` });
+    notes.push({ level: 'review', line, message: `Authors differ between ${planName} (${entry.authors.join(' ')}) and the report (${meta.authors.join(' ')}); the report's are kept` });
   }
   return { value: index, notes };
 }
