@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadBook } from '../book/load.ts';
 import { EXIT, type Io, unwritableReason } from '../io.ts';
 import { decodeExport } from './decode.ts';
@@ -58,7 +58,8 @@ export async function runImport(io: Io, { exportPath, out, into, force }: Import
       return usage(`cannot add to ${into}: it does not load; \`folio check ${into}\` says why`);
     }
     const chapters = book.chapters.map(({ title, subtitle, authors, status, path }) => ({ title, subtitle, authors, path: status === 'written' ? path : undefined }));
-    result = await importIntoBook(decoded.text, String(book.metaFile.value), chapters, Boolean(force));
+    const present = new Set(readdirSync(target, { recursive: true, encoding: 'utf8' }).map((path) => path.split(sep).join('/')));
+    result = await importIntoBook(decoded.text, { bookYaml: String(book.metaFile.value), chapters, files: present }, Boolean(force));
   }
   const notes = [...decoded.notes, ...result.notes];
   try {

@@ -69,14 +69,24 @@ export interface PlannedChapter {
   path?: string;
 }
 
+/** The existing book that `folio import --into` adds to. */
+export interface ExistingBook {
+  /** book.yaml's text. */
+  bookYaml: string;
+  /** Its plan, in order. */
+  chapters: PlannedChapter[];
+  /** Files already in the manuscript folder (relative paths): an import never writes over one it does not replace. */
+  files: Set<string>;
+}
+
 /**
  * `folio import --into`: the export's reports as chapters of an existing book, each written to the
  * place its title has in the book's plan (a report not in the plan is added at its end), and book.yaml
- * (`bookYaml`, its text) with those entries pointing at their files, every other line kept as it was.
- * A report whose chapter is written already is refused unless `replace`; the export's own title page
- * and contents list are not imported (book.yaml keeps its own).
+ * with those entries pointing at their files, every other line kept as it was. A report whose chapter
+ * is written already is refused unless `replace`; the export's own title page and contents list are
+ * not imported (book.yaml keeps its own).
  */
-export async function importIntoBook(text: string, bookYaml: string, chapters: PlannedChapter[], replace: boolean): Promise<ImportResult> {
+export async function importIntoBook(text: string, { bookYaml, chapters, files: existing }: ExistingBook, replace: boolean): Promise<ImportResult> {
   const notes: Note[] = [];
   const take = taker(notes);
   const sections = take(splitSections(toBlocks(text)));
@@ -100,6 +110,10 @@ export async function importIntoBook(text: string, bookYaml: string, chapters: P
       continue;
     }
     const path = written ?? chapterPath(index < 0 ? chapters.length + placed.filter((p) => p.index < 0).length : index, meta.title);
+    if (!written && existing.has(path)) {
+      notes.push({ level: 'error', line, message: `Report 《${meta.title}》 would be written to ${path}, which exists and is not in the plan: not imported; rename or remove that file` });
+      continue;
+    }
     placed.push({ index, path });
     files.push(take(await chapterFile(path, markdown, line)));
   }

@@ -133,6 +133,17 @@ describe('folio import --into: the book’s next report, added to the manuscript
     expect(await readFile(join(book, 'book.yaml'), 'utf8')).toBe(yaml);
   });
 
+  it('never writes over a file it does not replace: one in the way of a new chapter stays, and so does book.yaml', async () => {
+    const other = join(tmp, 'into-stray');
+    await cp(join(ROOT, 'manuscript'), other, { recursive: true });
+    await writeFile(join(other, 'chapters/02-township-community.md'), 'mine');
+    const { io, out } = capture();
+    expect(await runImport(io, { exportPath, into: other })).toBe(1);
+    expect(out()).toContain('would be written to chapters/02-township-community.md, which exists and is not in the plan');
+    expect(await readFile(join(other, 'chapters/02-township-community.md'), 'utf8')).toBe('mine');
+    expect(await readFile(join(other, 'book.yaml'), 'utf8')).toBe(bookYaml);
+  });
+
   it('adds a report the plan does not list at its end, and says so', async () => {
     const path = join(tmp, 'report-extra.txt');
     await writeFile(path, await seedReport('乐山市古镇文旅融合发展研究', undefined, '殷婕'));
