@@ -1,6 +1,6 @@
 /**
  * Step 5: a report's opening and closing matter -> chapter metadata: the `#` title, an optional
- * ——subtitle, the author line, 【摘要】, 【关键词】 (split on spaces or one separator) and the 作者简介 bios.
+ * ——subtitle (on a line of its own, or after the title on its line), the author line, 【摘要】, 【关键词】 (split on spaces or one separator) and the 作者简介 bios.
  * What remains is the body.
  */
 import type { Block, ChapterMeta, Note, StepResult } from './types.ts';
@@ -20,7 +20,18 @@ export function readChapterMeta(report: Block[]): StepResult<ChapterParts> {
   const meta: ChapterMeta = { title: heading!.text.trim(), authors: [], keywords: [], bios: [] };
   let i = 0;
   const next = () => rest[i];
-  if (next()?.kind === 'paragraph' && /^——/.test(next()!.text)) meta.subtitle = rest[i++]!.text.replace(/^——\s*/, '').trim();
+  if (next()?.kind === 'paragraph' && /^——/.test(next()!.text)) {
+    meta.subtitle = rest[i++]!.text.replace(/^——\s*/, '').trim();
+  } else {
+    // Title and subtitle on the title's one line, as Word often has them: 乡镇社区微治理路径探索——以井研县研经社区为例
+    const dash = meta.title.indexOf('——');
+    const title = meta.title.slice(0, Math.max(dash, 0)).trim();
+    const subtitle = meta.title.slice(dash + 2).trim();
+    if (dash > 0 && title && subtitle) {
+      Object.assign(meta, { title, subtitle });
+      notes.push({ level: 'changed', line: heading!.line, message: `Subtitle split off the title: 《${title}》 ——${subtitle}` });
+    }
+  }
   if (next()?.kind === 'paragraph' && isAuthorLine(next()!.text)) {
     meta.authors = names(rest[i]!.text);
     notes.push({ level: 'changed', line: rest[i]!.line, message: `Author line moved into the front matter: ${meta.authors.join(', ')}` });

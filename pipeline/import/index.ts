@@ -11,6 +11,7 @@
  * No file system here: `command.ts` reads the export and writes what this returns.
  */
 import { VFile } from 'vfile';
+import { likeness } from '../book/likeness.ts';
 import type { ChapterPlan } from '../config/schema.ts';
 import { fixMarkdown } from '../check/fix.ts';
 import { anchorNotes } from './anchor-notes.ts';
@@ -159,12 +160,35 @@ async function chapterFile(path: string, markdown: string, line: number): Promis
   return { value: { path, text: fixed }, notes };
 }
 
-/** The contents entry of a written report (matched by title), checked against the report's own authors. */
+/** Titles as the plan is matched on: compatibility forms folded (（ and (, ２ and 2), no spaces. */
+const bare = (title: string) => title.normalize('NFKC').replace(/\s/g, '');
+
+/**
+ * Far above any two different reports of the plan (the real book's most alike titles share 0.5, by
+ * `likeness`), and below a title with a wrong character or two (a typo in an 11-character title: 0.91).
+ */
+const ALIKE = 0.7;
+
+/**
+ * The plan entry of a written report: the one with its title; else the one whose title is alike (a
+ * typo in the contents or the export), with a note; else none. Its authors are checked against the report's.
+ */
 function placeInPlan(meta: ChapterMeta, entries: PlanEntry[], line: number, planName: string): StepResult<number> {
-  const bare = (s: string) => s.replace(/\s/g, '');
-  const index = entries.findIndex((e) => bare(e.title) === bare(meta.title));
   const notes: Note[] = [];
-  if (index < 0 && entries.length > 0) notes.push({ level: 'review', line, message: `Report 《${meta.title}》 is not in ${planName}: added at the end of the plan` });
+  let index = entries.findIndex((entry) => bare(entry.title) === bare(meta.title));
+  if (index < 0) {
+    const alike = entries.map((entry, at) => ({ at, score: likeness(bare(entry.title), bare(meta.title)) })).sort((a, b) => b.score - a.score)[0];
+    if (alike && alike.score >= ALIKE) {
+      index = alike.at;
+      notes.push({
+        level: 'review',
+        line,
+        message: `Report 《${meta.title}》 placed at entry ${index + 1} of ${planName}, 《${entries[index]!.title}》, whose title is alike but not the same: the report's title is kept, check which is right`,
+      });
+    } else if (entries.length > 0) {
+      notes.push({ level: 'review', line, message: `Report 《${meta.title}》 is not in ${planName}: added at the end of the plan` });
+    }
+  }
   const entry = entries[index];
   if (entry && entry.authors.join(' ') !== meta.authors.join(' ')) {
     notes.push({ level: 'review', line, message: `Authors differ between ${planName} (${entry.authors.join(' ')}) and the report (${meta.authors.join(' ')}); the report's are kept` });

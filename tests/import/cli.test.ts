@@ -144,6 +144,19 @@ describe('folio import --into: the book’s next report, added to the manuscript
     expect(await readFile(join(other, 'book.yaml'), 'utf8')).toBe(bookYaml);
   });
 
+  it('places a report whose title differs from its entry’s by a typo at that entry, and says so', async () => {
+    const other = join(tmp, 'into-alike');
+    await cp(join(ROOT, 'manuscript'), other, { recursive: true });
+    const path = join(tmp, 'report-02-typo.txt');
+    // A wrong character (经 for 径), and the subtitle on the title's line.
+    await writeFile(path, await seedReport('乡镇社区微治理路经探索——以井研县研经社区为例', undefined, '李兰英 宋智平 曾静 李进 王竞'));
+    const { io, out } = capture();
+    expect(await runImport(io, { exportPath: path, into: other })).toBe(0);
+    expect(out()).toContain('placed at entry 2 of the plan of book.yaml, 《乡镇社区微治理路径探索》, whose title is alike but not the same');
+    const chapter = (await loadBook(other, ROOT)).book!.chapters[1]!;
+    expect(chapter).toMatchObject({ status: 'written', title: '乡镇社区微治理路经探索', subtitle: '以井研县研经社区为例' });
+  });
+
   it('adds a report the plan does not list at its end, and says so', async () => {
     const path = join(tmp, 'report-extra.txt');
     await writeFile(path, await seedReport('乐山市古镇文旅融合发展研究', undefined, '殷婕'));

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { likeness } from '../../book/likeness.ts';
 import { chapterAt, headingSlugger, REMOTE, splitLink } from '../../book/link-path.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
@@ -24,15 +25,8 @@ export function headingSlugs(tree: Root): string[] {
  * message: a report has dozens of headings, and the first three are rarely the one meant.
  */
 export function closestSlugs(slugs: Iterable<string>, fragment: string): string[] {
-  const characters = (text: string) => new Set(text);
-  const wanted = characters(fragment);
-  const likeness = (slug: string) => {
-    const own = characters(slug);
-    const shared = [...own].filter((character) => wanted.has(character)).length;
-    return (2 * shared) / (own.size + wanted.size || 1);
-  };
   return [...slugs]
-    .map((slug) => ({ slug, likeness: likeness(slug) }))
+    .map((slug) => ({ slug, likeness: likeness(slug, fragment) }))
     .sort((a, b) => b.likeness - a.likeness)
     .slice(0, 3)
     .map((entry) => entry.slug);
