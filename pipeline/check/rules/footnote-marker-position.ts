@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -18,12 +18,12 @@ export const footnoteMarkerPosition: ChapterRule = {
   },
   plugin: () => (tree: Root, file: VFile) => {
     const source = String(file.value);
-    visit(tree, 'footnoteReference', (node) => {
+    for (const node of nodesOf(tree, 'footnoteReference')) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined || source[end] !== '。') return;
+      if (start === undefined || end === undefined || source[end] !== '。') continue;
       // A warning only: a marker may annotate the one word before it.
       report(file, id, `Unexpected footnote marker \`[^${node.label ?? node.identifier}]\` before 。, expected it after the punctuation: \`。[^${node.label ?? node.identifier}]\``, start, end);
-    });
+    }
   },
 };

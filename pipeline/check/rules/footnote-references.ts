@@ -1,6 +1,7 @@
 import type { FootnoteDefinition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -19,9 +20,9 @@ export const footnoteReferences: ChapterRule = {
   plugin: () => (tree: Root, file: VFile) => {
     const referenced = new Set<string>();
     const definitions = new Map<string, FootnoteDefinition>();
-    visit(tree, (node) => {
+    for (const node of nodesOf(tree, 'footnoteReference', 'footnoteDefinition')) {
       if (node.type === 'footnoteReference') referenced.add(node.identifier);
-      if (node.type !== 'footnoteDefinition') return;
+      if (node.type !== 'footnoteDefinition') continue;
       // Notes of notes have no place on a page or in a pop-up: the editions print them without a marker.
       visit(node, 'footnoteReference', (inner) => {
         const at = inner.position?.start.offset ?? 0;
@@ -34,16 +35,16 @@ export const footnoteReferences: ChapterRule = {
       } else {
         definitions.set(node.identifier, node);
       }
-    });
+    }
     // GFM leaves a reference to a missing definition as plain text.
-    if (String(file.value).includes('[^')) visit(tree, 'text', (node) => {
+    for (const node of String(file.value).includes('[^') ? nodesOf(tree, 'text') : []) {
       const offset = node.position?.start.offset;
-      if (offset === undefined) return;
+      if (offset === undefined) continue;
       const source = String(file.value).slice(offset, node.position?.end.offset);
       for (const m of source.matchAll(/\[\^([^\]\s]+)\]/g)) {
         report(file, id, `Unexpected footnote reference \`[^${m[1]}]\` without a definition, expected \`[^${m[1]}]: …\` at the end of the chapter`, offset + m.index, offset + m.index + m[0].length);
       }
-    });
+    }
     for (const [identifier, node] of definitions) {
       if (referenced.has(identifier)) continue;
       const start = node.position?.start.offset ?? 0;

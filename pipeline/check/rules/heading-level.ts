@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { LEVEL_FORMS, parseNumbering } from '../numbering.ts';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 import { headingTextStart } from './heading-numbering.ts';
@@ -21,10 +21,10 @@ export const headingLevel: ChapterRule = {
   plugin: () => (tree: Root, file: VFile) => {
     const source = String(file.value);
     let previous = 1;
-    visit(tree, 'heading', (node) => {
+    for (const node of nodesOf(tree, 'heading')) {
       const start = node.position?.start.offset;
       const textStart = headingTextStart(node);
-      if (start === undefined || textStart === undefined) return;
+      if (start === undefined || textStart === undefined) continue;
       const numbering = parseNumbering(source.slice(textStart, textStart + 12));
       const hashes = /^#{1,6}/.exec(source.slice(start, start + 6));
       if (numbering) {
@@ -36,12 +36,12 @@ export const headingLevel: ChapterRule = {
           report(file, id, `Unexpected level ${node.depth} (\`${'#'.repeat(node.depth)}\`) for a \`${form}\`-level heading, expected level ${expected} (\`${'#'.repeat(expected)}\`)`, start, start + node.depth, edits);
         }
         previous = expected;
-        return;
+        continue;
       }
       if (node.depth > previous + 1) {
         report(file, id, `Unexpected level ${node.depth} after level ${previous}, expected at most level ${previous + 1} (no skipped levels)`, start, start + node.depth);
       }
       previous = node.depth;
-    });
+    }
   },
 };

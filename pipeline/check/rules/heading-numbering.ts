@@ -1,7 +1,7 @@
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formOf, parseNumbering } from '../numbering.ts';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -25,11 +25,11 @@ export const headingNumbering: ChapterRule = {
   plugin: () => (tree: Root, file: VFile) => {
     const source = String(file.value);
     const last = [0, 0, 0, 0, 0];
-    visit(tree, 'heading', (node) => {
+    for (const node of nodesOf(tree, 'heading')) {
       const start = headingTextStart(node);
-      if (start === undefined) return;
+      if (start === undefined) continue;
       const numbering = parseNumbering(source.slice(start, start + 12));
-      if (!numbering) return;
+      if (!numbering) continue;
       const { level, value, length, canonical } = numbering;
       const written = source.slice(start, start + length).trim();
       if (canonical) {
@@ -47,6 +47,6 @@ export const headingNumbering: ChapterRule = {
       }
       last[level] = value;
       for (let deeper = level + 1; deeper < last.length; deeper++) last[deeper] = 0;
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -19,14 +19,14 @@ export const headingPunctuation: ChapterRule = {
   },
   plugin: () => (tree: Root, file: VFile) => {
     const source = String(file.value);
-    visit(tree, 'heading', (node) => {
+    for (const node of nodesOf(tree, 'heading')) {
       const last = node.children[node.children.length - 1];
       const end = last?.position?.end.offset;
-      if (last?.type !== 'text' || end === undefined) return;
+      if (last?.type !== 'text' || end === undefined) continue;
       const m = TRAILING.exec(source.slice(Math.max(0, end - 8), end));
-      if (!m) return;
+      if (!m) continue;
       const start = end - m[0].length;
       report(file, id, `Unexpected \`${m[0]}\` at the end of a heading, expected none`, start, end, [{ start, end, text: '' }]);
-    });
+    }
   },
 };

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -18,11 +18,11 @@ export const imageAlt: ChapterRule = {
   fixable: false,
   docs: { flags: ['![](images/grid.png)'], accepts: ['![图1 研经社区网格分布示意图](images/grid.png)'] },
   plugin: () => (tree: Root, file: VFile) => {
-    visit(tree, 'image', (node) => {
-      if ((node.alt ?? '').trim() !== '') return;
+    for (const node of nodesOf(tree, 'image')) {
+      if ((node.alt ?? '').trim() !== '') continue;
       const start = node.position?.start.offset ?? 0;
       const reason = `Unexpected image \`${node.url}\` without alt text, expected a description such as \`![图1 ……](${node.url})\`: it is the figure's caption and what a screen reader reads`;
       report(file, id, reason, start, node.position?.end.offset ?? start);
-    });
+    }
   },
 };

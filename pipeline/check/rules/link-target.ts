@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { likeness } from '../../book/likeness.ts';
 import { chapterAt, headingSlugger, REMOTE, splitLink } from '../../book/link-path.ts';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -14,9 +14,9 @@ const id = 'link-target';
 export function headingSlugs(tree: Root): string[] {
   const slug = headingSlugger();
   const slugs: string[] = [];
-  visit(tree, 'heading', (heading) => {
+  for (const heading of nodesOf(tree, 'heading')) {
     if (heading.depth >= 2) slugs.push(slug(toString(heading)));
-  });
+  }
   return slugs;
 }
 
@@ -54,8 +54,8 @@ export const linkTarget: ChapterRule = {
       if (!slugsOf.has(target)) slugsOf.set(target, new Set(headingSlugs(target)));
       return slugsOf.get(target)!;
     };
-    visit(tree, (node) => {
-      if ((node.type !== 'link' && node.type !== 'definition') || REMOTE.test(node.url)) return;
+    for (const node of nodesOf(tree, 'link', 'definition')) {
+      if (REMOTE.test(node.url)) continue;
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       const { path, fragment } = splitLink(node.url);
@@ -64,16 +64,16 @@ export const linkTarget: ChapterRule = {
       const own = path === '' || (chapter !== undefined && resolve(context.root, chapter.path!) === resolve(file.path!));
       if (!own && !chapter) {
         report(file, id, `Unexpected link to \`${node.url}\`, expected a web address, a report of this book (\`02-community.md\`) or a heading (\`#…\`): the editions keep no other file of the manuscript`, start, end);
-        return;
+        continue;
       }
       if (!own && !chapter!.tree) {
         report(file, id, `Unexpected link to \`${node.url}\`, a report not written yet, expected a written one: name it in words (见本书《${chapter!.title}》) until its text is in`, start, end);
-        return;
+        continue;
       }
       const target = own ? tree : chapter!.tree!;
-      if (fragment === undefined || slugs(target).has(fragment)) return;
+      if (fragment === undefined || slugs(target).has(fragment)) continue;
       const closest = closestSlugs(slugs(target), fragment).map((slug) => `\`#${slug}\``).join(', ');
       report(file, id, `Unexpected link to \`${node.url}\`, which is no heading of ${own ? 'this report' : `the report ${chapter!.path}`}, expected the slug of one${closest ? ` (the closest: ${closest})` : ''}`, start, end);
-    });
+    }
   },
 };

@@ -1,9 +1,9 @@
 import { extname } from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { BY_EXTENSION, type Format, formatOf, readHead, svgProblem } from '../../book/image-format.ts';
 import { isInside } from '../../book/load.ts';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule, RuleContext } from '../types.ts';
 import { REMOTE } from '../../book/link-path.ts';
@@ -38,22 +38,22 @@ export const resourceFormat: ChapterRule = {
     accepts: ['![图1 研经社区网格分布示意图](images/grid.png)', '![图2 流程图](images/flow.svg)'],
   },
   plugin: (context: RuleContext) => (tree: Root, file: VFile) => {
-    visit(tree, 'image', (node) => {
-      if (REMOTE.test(node.url)) return;
+    for (const node of nodesOf(tree, 'image')) {
+      if (REMOTE.test(node.url)) continue;
       const path = localPath(file, node.url);
-      if (!isInside(context.root, path)) return; // resource-outside reports it
+      if (!isInside(context.root, path)) continue; // resource-outside reports it
       const head = readHead(path);
-      if (!head) return; // missing: resource-missing reports it
+      if (!head) continue; // missing: resource-missing reports it
       const extension = extname(path).toLowerCase();
       const named = BY_EXTENSION[extension];
       const actual = formatOf(head);
       const unsafe = named === 'SVG' && actual === 'SVG' ? svgProblem(path) : undefined;
-      if (named && actual === named && !unsafe) return;
+      if (named && actual === named && !unsafe) continue;
       const start = node.position?.start.offset ?? 0;
       const reason = unsafe
         ? `Unexpected image \`${node.url}\` with ${unsafe}, expected a self-contained SVG (no script, event handler or reference to another file): EPUB readers refuse it`
         : reasonFor(node.url, extension, named, actual);
       report(file, id, reason, start, node.position?.end.offset ?? start);
-    });
+    }
   },
 };

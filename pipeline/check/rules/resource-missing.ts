@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isInside } from '../../book/load.ts';
 import { REMOTE } from '../../book/link-path.ts';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule, RuleContext } from '../types.ts';
 
@@ -29,12 +29,12 @@ export const resourceMissing: ChapterRule = {
   fixable: false,
   docs: { flags: ['![图1](images/missing.png)'], accepts: ['[第二章](chapter-2.md)'] },
   plugin: (context: RuleContext) => (tree: Root, file: VFile) => {
-    visit(tree, 'image', (node) => {
-      if (REMOTE.test(node.url)) return;
+    for (const node of nodesOf(tree, 'image')) {
+      if (REMOTE.test(node.url)) continue;
       const path = localPath(file, node.url);
-      if (!isInside(context.root, path) || existsSync(path)) return; // outside: resource-outside reports it
+      if (!isInside(context.root, path) || existsSync(path)) continue; // outside: resource-outside reports it
       const start = node.position?.start.offset ?? 0;
       report(file, id, `Unexpected missing image \`${node.url}\`, expected a file at that path`, start, node.position?.end.offset ?? start);
-    });
+    }
   },
 };

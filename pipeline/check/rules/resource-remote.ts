@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -20,7 +20,7 @@ export const resourceRemote: ChapterRule = {
     accepts: ['<a href="http://www.xnjdcbs.com">http://www.xnjdcbs.com</a>', '[出版社网站](http://www.xnjdcbs.com)'],
   },
   plugin: () => (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
+    for (const node of nodesOf(tree, 'image', 'link', 'definition', 'html')) {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       // Links only point at the network; images and embeds would have to be fetched at build time.
@@ -31,6 +31,6 @@ export const resourceRemote: ChapterRule = {
       } else if (node.type === 'html' && REMOTE_SRC.test(node.value)) {
         report(file, id, 'Unexpected remote resource in HTML, expected a local file (the build is offline)', start, end);
       }
-    });
+    }
   },
 };

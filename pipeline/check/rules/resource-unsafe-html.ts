@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { nodesOf } from '../nodes.ts';
 import { report } from '../report.ts';
 import type { ChapterRule } from '../types.ts';
 
@@ -19,12 +19,12 @@ export const resourceUnsafeHtml: ChapterRule = {
     accepts: ['<a href="http://www.xnjdcbs.com">http://www.xnjdcbs.com</a>', '<sup>1</sup>'],
   },
   plugin: () => (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
+    for (const node of nodesOf(tree, 'html', 'link', 'image', 'definition')) {
       const unsafe =
         node.type === 'html' ? UNSAFE.exec(node.value) : (node.type === 'link' || node.type === 'image' || node.type === 'definition') && /^\s*javascript:/i.test(node.url) ? ['javascript:'] : null;
-      if (!unsafe) return;
+      if (!unsafe) continue;
       const start = node.position?.start.offset ?? 0;
       report(file, id, `Unexpected \`${(unsafe[0] ?? "").trim()}\` that could run code, expected plain Markdown`, start, node.position?.end.offset ?? start);
-    });
+    }
   },
 };
