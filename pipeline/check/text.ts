@@ -44,7 +44,7 @@ export function proseBlocks(tree: Root, file: VFile): Block[] {
   const cached = cache.get(tree);
   if (cached) return cached;
   const source = String(file.value);
-  const toc = findTypedToc(tree, source);
+  const toc = findTypedToc(tree);
   const blocks: Block[] = [];
   // One walk: text only ever sits inside a paragraph, heading or table cell, and they do not nest, so a
   // text node belongs to the block entered last (a walk per block cost ~2,000 walks a book).

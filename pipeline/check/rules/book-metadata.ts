@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { BY_EXTENSION, formatOf, readHead } from '../../book/image-format.ts';
 import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
@@ -44,9 +44,11 @@ export const bookMetadata: BookRule = {
   },
   check: (book: Book, file: VFile) => {
     const { meta } = book;
-    const doc = parseDocument(String(file.value));
+    // Parsed again only to place a message: a book without one (every build) does not pay for it.
+    let doc: Document | undefined;
     const where = locatorOf(file);
     const say = (path: PropertyKey[], reason: string) => {
+      doc ??= parseDocument(String(file.value));
       const place = placeOfPath(doc, path, (offset) => where.toPoint(offset));
       file.message(reason, { place, ruleId: id, source: 'folio' });
     };

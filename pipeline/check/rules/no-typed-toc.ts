@@ -32,8 +32,16 @@ function kind(node: RootContent): 'entry' | 'part' | undefined {
   return undefined;
 }
 
+/** Per tree: the rule and the prose blocks (text.ts) both ask, and the scan runs regular expressions over every paragraph. */
+const found = new WeakMap<Root, TocRange | undefined>();
+
 /** The typed table of contents of a Word export, if any: a run of contents entries among the top-level blocks. */
-export function findTypedToc(tree: Root, _source: string): TocRange | undefined {
+export function findTypedToc(tree: Root): TocRange | undefined {
+  if (!found.has(tree)) found.set(tree, scanForToc(tree));
+  return found.get(tree);
+}
+
+function scanForToc(tree: Root): TocRange | undefined {
   const nodes = tree.children;
   for (let i = 0; i < nodes.length; i++) {
     if (kind(nodes[i]!) !== 'entry') continue;
@@ -67,7 +75,7 @@ export const noTypedToc: ChapterRule = {
     accepts: ['“郡县治，天下安。”在我国党的组织结构和国家政权结构中……'],
   },
   plugin: () => (tree: Root, file: VFile) => {
-    const toc = findTypedToc(tree, String(file.value));
+    const toc = findTypedToc(tree);
     if (!toc) return;
     const source = String(file.value);
     // Remove the blank lines after it too, so the text closes up.
