@@ -64,7 +64,7 @@
     sourceFigures = figures;
     for (const { figure, after } of deferrals) {
       let anchor = figures[figure];
-      for (let k = 0; k < after; k++) anchor = anchor.nextElementSibling;
+      for (let k = 0; k < after; k++) anchor = anchor.nextElementSibling ?? anchor;
       anchor.after(figures[figure]);
     }
     const previewer = new Paged.Previewer();

@@ -5,11 +5,12 @@
  */
 import fc from 'fast-check';
 import { VFile } from 'vfile';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkFiles } from '../../pipeline/check/engine.ts';
 import { fixMarkdown, fixText } from '../../pipeline/check/fix.ts';
-import { importExport } from '../../pipeline/import/index.ts';
+import { loadBook } from '../../pipeline/book/load.ts';
+import { importExport, importIntoBook, type PlannedChapter } from '../../pipeline/import/index.ts';
 import { generatedChapter, hanziOf, mutatedChapter, mutatedExport, REPORT_TITLE } from './generators.ts';
 
 const SEED = 20261127;
@@ -101,5 +102,35 @@ describe('folio import', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
+  });
+
+  describe('--into', () => {
+    const MANUSCRIPT = new URL('../../manuscript', import.meta.url).pathname;
+    let bookYaml: string;
+    let chapters: PlannedChapter[];
+    beforeAll(async () => {
+      const { book } = await loadBook(MANUSCRIPT);
+      bookYaml = String(book!.metaFile.value);
+      chapters = book!.chapters.map(({ title, subtitle, authors, status, path }) => ({ title, subtitle, authors, path: status === 'written' ? path : undefined }));
+    });
+
+    it('keeps every entry of the plan: each stays as it was, or names a chapter file the import wrote', async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedExport, async ({ text }) => {
+          const result = await importIntoBook(text, { bookYaml, chapters, files: new Set() }, true);
+          const written = new Set(result.files.map((f) => f.path));
+          const plan = (parse(result.files.find((f) => f.path === 'book.yaml')!.text) as { chapters: Array<{ file?: string; title?: string }> }).chapters;
+          expect(plan.length).toBeGreaterThanOrEqual(chapters.length);
+          chapters.forEach((chapter, i) => {
+            const entry = plan[i]!;
+            if (chapter.path) expect(entry.file, `entry ${i + 1}, written before`).toBe(chapter.path);
+            else if (entry.file) expect(written.has(entry.file), `entry ${i + 1}: ${entry.file} written`).toBe(true);
+            else expect(entry.title, `entry ${i + 1}, untouched`).toBe(chapter.title);
+          });
+          for (const entry of plan.slice(chapters.length)) expect(written.has(entry.file!), `appended ${entry.file} written`).toBe(true);
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    });
   });
 });
