@@ -3,13 +3,13 @@
  * instead of interleaving their writes. The lock is a file holding the owner's pid; a lock whose
  * process is gone (a killed build) is taken over.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { unwritableReason, UsageError } from './io.ts';
+import { makeFolder, unwritableReason, UsageError } from './io.ts';
 
 export async function acquireBuildLock(outDir: string, onWait: (pid: number) => void): Promise<() => Promise<void>> {
-  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+  await makeFolder(outDir).catch((error: unknown) => {
     throw unusableFolder(outDir, error);
   });
   const path = join(outDir, '.folio-build.lock');

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeFolder, unwritableReason } from './io.ts';
 
 function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -25,3 +26,12 @@ export const TEMPLATES = join(PROJECT_ROOT, 'templates');
  */
 export const CACHE = process.env.FOLIO_CACHE_DIR ? resolve(process.env.FOLIO_CACHE_DIR) : join(PROJECT_ROOT, 'node_modules', '.cache', 'folio');
 export const DOCS = join(PROJECT_ROOT, 'docs');
+
+/** Makes a folder of the cache, or says in one line why it cannot be (FOLIO_CACHE_DIR may name any path). */
+export async function makeCacheFolder(folder: string): Promise<void> {
+  await makeFolder(folder).catch((error: unknown) => {
+    const why = unwritableReason(error);
+    if (!why) throw error;
+    throw new Error(`cannot keep the cache in ${folder}${process.env.FOLIO_CACHE_DIR ? ' (FOLIO_CACHE_DIR)' : ''}: ${why}`);
+  });
+}

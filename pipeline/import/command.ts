@@ -6,10 +6,10 @@
  * (`importIntoBook`): the way the book's other reports come in, one Word export at a time.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadBook } from '../book/load.ts';
-import { EXIT, type Io, unwritableReason } from '../io.ts';
+import { EXIT, type Io, makeFolder, unwritableReason } from '../io.ts';
 import { decodeExport } from './decode.ts';
 import { importExport, importIntoBook, type ImportResult } from './index.ts';
 import type { Note } from './types.ts';
@@ -66,7 +66,7 @@ export async function runImport(io: Io, { exportPath, out, into, force }: Import
     // Chapters first: book.yaml (written last) never names a file that is not there.
     for (const file of result.files) {
       const path = join(target, file.path);
-      await mkdir(dirname(path), { recursive: true });
+      await makeFolder(dirname(path));
       await writeFile(path, file.text);
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -57,6 +57,30 @@ describe('folio CLI', () => {
       expect(stderr).not.toContain('internal error');
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('says at once when no folder can be made where --out, --into or FOLIO_CACHE_DIR points (a broken link, /proc)', async () => {
+    // Node's recursive mkdir never returns there; a regression would hang until the timeout below.
+    const link = join(ROOT, 'tests/output/cli-dangling');
+    await rm(link, { force: true });
+    await symlink(join(ROOT, 'tests/output/cli-nowhere'), link);
+    const runs = [
+      ['build', '--manuscript', 'tests/fixtures/books/mini', '--edition', 'html', '--out', join(link, 'dist')],
+      ['build', '--manuscript', 'tests/fixtures/books/mini', '--edition', 'html', '--out', '/proc/folio-dist'],
+      ['import', 'tests/fixtures/import/seed-word-export.txt', '--out', join(link, 'manuscript')],
+    ];
+    for (const args of runs) {
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin/folio.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('no folder can be made there');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const cache = spawnSync(process.execPath, [join(ROOT, 'bin/folio.mjs'), 'build', '--manuscript', 'tests/fixtures/books/mini', '--edition', 'epub', '--out', join(ROOT, 'tests/output/cli-cache')], {
+      cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, FOLIO_CACHE_DIR: join(link, 'cache') },
+    });
+    expect(cache.status).toBe(1);
+    expect(cache.stderr).toContain(`cannot keep the cache in ${join(link, 'cache')}`);
+    expect(cache.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses to build a folder without book.yaml, exit 1, saying why', () => {

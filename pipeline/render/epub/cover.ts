@@ -14,7 +14,7 @@ import type { Book } from '../../book/types.ts';
 import type { FolioBrowser } from '../browser.ts';
 import { LABELS } from '../labels.ts';
 import type { EmbeddedFont } from './fonts.ts';
-import { CACHE, TEMPLATES } from '../../paths.ts';
+import { CACHE, makeCacheFolder, TEMPLATES } from '../../paths.ts';
 
 export const COVER_SIZE = { width: 1600, height: 2263 } as const;
 const TEMPLATE = join(TEMPLATES, 'epub/cover.html');
@@ -49,7 +49,7 @@ export async function coverImage(
     if (data) return { data, mediaType: 'image/jpeg', extension: 'jpg' };
   }
   const data = await renderCover(html, css, fonts, options.browser);
-  await mkdir(COVER_CACHE, { recursive: true });
+  await makeCacheFolder(COVER_CACHE);
   await writeFile(`${cached}.${process.pid}.tmp`, data);
   await rename(`${cached}.${process.pid}.tmp`, cached);
   return { data, mediaType: 'image/jpeg', extension: 'jpg' };

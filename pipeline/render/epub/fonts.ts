@@ -10,12 +10,12 @@
  * keyed by the slice file and the characters, so a warm build only merges.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import subsetFont from 'subset-font';
 import { type Face, FACES, type FaceRole, slicesFor } from '../fonts.ts';
 import { mergeTrueType } from './sfnt-merge.ts';
-import { CACHE } from '../../paths.ts';
+import { CACHE, makeCacheFolder } from '../../paths.ts';
 
 const FONT_CACHE = join(CACHE, 'fonts');
 
@@ -102,7 +102,7 @@ async function cachedSubset(file: string, text: string, cacheDir: string, stats:
     keepFeatures: ['locl'],
     dropTables: DROPPED_TABLES,
   });
-  await mkdir(cacheDir, { recursive: true });
+  await makeCacheFolder(cacheDir);
   // Written beside and renamed, so a parallel build never reads half a file.
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, subset);
