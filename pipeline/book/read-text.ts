@@ -3,19 +3,40 @@
  * a binary file, invalid UTF-8 (with the line of the first bad byte), a GBK/GB18030 export.
  * A UTF-8 BOM is dropped; CRLF line endings are accepted as they are (the Markdown parser handles them).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 
 export const ENCODING_RULE = 'file-encoding';
 
+/**
+ * Far beyond any book's text (the 29-report anthology is ~1 MB of UTF-8, the bench's ten-times book
+ * ~10 MB): a larger file is no manuscript, and reading it whole could exhaust the memory.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The bytes of a text file the user names, or why it cannot be one: missing, a folder, a device or
+ * pipe (`/dev/zero` never ends, a FIFO waits for a writer forever), or too large.
+ */
+export async function readTextBytes(path: string): Promise<Buffer | { refused: string; missing?: boolean }> {
+  try {
+    const found = await stat(path);
+    if (found.isDirectory()) return { refused: 'is a folder, expected a file' };
+    if (!found.isFile()) return { refused: 'is a device or pipe, not a file' };
+    if (found.size > MAX_TEXT_BYTES) return { refused: `is ${Math.round(found.size / 1024 / 1024)} MB, more than any book's text (at most ${MAX_TEXT_BYTES / 1024 / 1024} MB)` };
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { refused: 'no such file', missing: true } : { refused: `cannot be read (${(error as Error).message})` };
+  }
+}
+
 export async function readTextFile(path: string, cwd = process.cwd()): Promise<VFile> {
   const file = new VFile({ path, cwd });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found' : `Cannot read file (${(error as Error).message})`;
-    file.message(reason, { ruleId: 'file-missing', source: 'folio' }).fatal = true;
+  const bytes = await readTextBytes(path);
+  if (!Buffer.isBuffer(bytes)) {
+    const reason = bytes.missing ? 'File not found' : `Unexpected file that ${bytes.refused}`;
+    file.message(reason, { ruleId: bytes.missing ? 'file-missing' : 'file-unreadable', source: 'folio' }).fatal = true;
     return file;
   }
   const decoded = decodeUtf8(bytes);

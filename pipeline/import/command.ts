@@ -6,9 +6,10 @@
  * (`importIntoBook`): the way the book's other reports come in, one Word export at a time.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadBook } from '../book/load.ts';
+import { readTextBytes } from '../book/read-text.ts';
 import { EXIT, type Io, makeFolder, unwritableReason } from '../io.ts';
 import { decodeExport } from './decode.ts';
 import { importExport, importIntoBook, type ImportResult } from './index.ts';
@@ -32,13 +33,8 @@ export async function runImport(io: Io, { exportPath, out, into, force }: Import
     return usage('expected either --out DIR (a new manuscript) or --into DIR (add the reports to an existing one)');
   }
   const source = resolve(io.cwd, exportPath);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(source);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return usage(`${exportPath}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a Word export file' : (error as Error).message}`);
-  }
+  const bytes = await readTextBytes(source);
+  if (!Buffer.isBuffer(bytes)) return usage(`${exportPath}: ${bytes.refused}`);
   const decoded = decodeExport(bytes);
   if ('refused' in decoded) return usage(`${exportPath} ${decoded.refused}`);
 

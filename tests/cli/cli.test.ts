@@ -83,6 +83,15 @@ describe('folio CLI', () => {
     expect(cache.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a file that would never finish reading (`folio check /dev/zero`, `folio import /dev/zero`), at once', () => {
+    const check = spawnSync(process.execPath, [join(ROOT, 'bin/folio.mjs'), 'check', '/dev/zero', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout)).toMatchObject([{ ruleId: 'file-unreadable', message: 'Unexpected file that is a device or pipe, not a file' }]);
+    const imported = spawnSync(process.execPath, [join(ROOT, 'bin/folio.mjs'), 'import', '/dev/zero', '--out', join(ROOT, 'tests/output/cli-zero')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(imported.status).toBe(2);
+    expect(imported.stderr.trim()).toBe('folio import: /dev/zero: is a device or pipe, not a file');
+  });
+
   it('refuses to build a folder without book.yaml, exit 1, saying why', () => {
     const { code, stderr } = folio('build', '--manuscript', 'tests', '--edition', 'html', '--out', join(ROOT, 'tests/output/cli-none'));
     expect(code).toBe(1);

@@ -3,9 +3,11 @@
  * A case says what `folio check` must report (rule, file, line) and whether the manuscript is still
  * acceptable (warnings only). Large inputs are generated, never committed.
  */
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_TEXT_BYTES } from '../../pipeline/book/read-text.ts';
 
 export const MINI = join(import.meta.dirname, '../fixtures/books/mini');
 const CHAPTER = 'chapters/02-community.md';
@@ -63,6 +65,23 @@ export const CASES: HostileCase[] = [
     exit: 0,
   },
   { name: 'an empty chapter', make: write(CHAPTER, ''), expect: [{ ruleId: 'chapter-front-matter', file: CHAPTER, line: 1 }], exit: 1 },
+  // Files that would never finish reading, or fill the memory, refused before they are read (a link to
+  // /dev/zero is outside the manuscript; `folio check /dev/zero`: tests/cli).
+  {
+    name: 'a chapter that is a named pipe',
+    make: async (dir) => {
+      await rm(join(dir, CHAPTER));
+      execFileSync('mkfifo', [join(dir, CHAPTER)]);
+    },
+    expect: [{ ruleId: 'file-unreadable', file: CHAPTER, line: 1 }],
+    exit: 1,
+  },
+  {
+    name: 'a chapter larger than any book',
+    make: (dir) => truncate(join(dir, CHAPTER), MAX_TEXT_BYTES + 1), // sparse: no disk is filled
+    expect: [{ ruleId: 'file-unreadable', file: CHAPTER, line: 1 }],
+    exit: 1,
+  },
   {
     name: 'a chapter with front matter and no text',
     make: write(CHAPTER, '---\ntitle: 空章\n---\n'),
