@@ -2,7 +2,7 @@
  * What an image file is, by its first bytes rather than its name: the check (resource-format, the
  * cover in book-metadata) refuses an image the editions cannot ship as named.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 export type Format = 'PNG' | 'JPEG' | 'GIF' | 'SVG';
 
@@ -29,6 +29,10 @@ export function formatOf(head: Buffer): Format | 'WebP' | undefined {
 export function readHead(path: string): Buffer | undefined {
   let descriptor: number | undefined;
   try {
+    // Opening a named pipe waits for a writer, for ever: only a regular file is read (anything else is no image).
+    const found = statSync(path, { throwIfNoEntry: false });
+    if (!found) return undefined;
+    if (!found.isFile()) return Buffer.alloc(0);
     descriptor = openSync(path, 'r');
     const head = Buffer.alloc(HEAD_BYTES);
     return head.subarray(0, readSync(descriptor, head, 0, HEAD_BYTES, 0));

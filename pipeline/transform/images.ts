@@ -5,7 +5,7 @@
  * `folio check` reports each of these with its position.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -18,7 +18,7 @@ export function collectImages(tree: Root, chapterPath: string, manuscriptRoot: s
     if (node.tagName !== 'img' || !parent || index === undefined) return;
     const src = typeof node.properties.src === 'string' ? decodeURI(node.properties.src) : '';
     const path = resolve(dirname(chapterPath), src);
-    if (src && !/^[a-z][a-z0-9+.-]*:/i.test(src) && existsSync(path) && isInside(manuscriptRoot, path)) {
+    if (src && !/^[a-z][a-z0-9+.-]*:/i.test(src) && statSync(path, { throwIfNoEntry: false })?.isFile() && isInside(manuscriptRoot, path)) {
       const href = `assets/${createHash('sha1').update(path).digest('hex').slice(0, 8)}-${basename(path)}`;
       assets.set(href, path);
       node.properties.src = href;

@@ -77,6 +77,15 @@ export const CASES: HostileCase[] = [
     exit: 1,
   },
   {
+    name: 'an image that is a named pipe',
+    make: async (dir) => {
+      await chapterWith('![图1 管道](pipe.png)')(dir);
+      execFileSync('mkfifo', [join(dir, 'chapters/pipe.png')]);
+    },
+    expect: [{ ruleId: 'resource-format', file: CHAPTER, line: BODY_LINE }],
+    exit: 1,
+  },
+  {
     name: 'a chapter larger than any book',
     make: (dir) => truncate(join(dir, CHAPTER), MAX_TEXT_BYTES + 1), // sparse: no disk is filled
     expect: [{ ruleId: 'file-unreadable', file: CHAPTER, line: 1 }],
