@@ -1,10 +1,10 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-
 /**
  * What a command may touch of the outside world, handed in by the CLI (the only module that reads
  * `process`), so commands stay testable in-process.
  */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
 export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;

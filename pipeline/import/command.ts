@@ -12,7 +12,7 @@ import { loadBook } from '../book/load.ts';
 import { readTextBytes } from '../book/read-text.ts';
 import { EXIT, type Io, makeFolder, unwritableReason } from '../io.ts';
 import { decodeExport } from './decode.ts';
-import { importExport, importIntoBook, type ImportResult } from './index.ts';
+import { importExport, importIntoBook, plannedChapters, type ImportResult } from './index.ts';
 import type { Note } from './types.ts';
 
 export interface ImportOptions {
@@ -53,9 +53,8 @@ export async function runImport(io: Io, { exportPath, out, into, force }: Import
     if (!book || files.some((file) => file.messages.some((message) => message.fatal))) {
       return usage(`cannot add to ${into}: it does not load; \`folio check ${into}\` says why`);
     }
-    const chapters = book.chapters.map(({ title, subtitle, authors, status, path }) => ({ title, subtitle, authors, path: status === 'written' ? path : undefined }));
     const present = new Set(readdirSync(target, { recursive: true, encoding: 'utf8' }).map((path) => path.split(sep).join('/')));
-    result = await importIntoBook(decoded.text, { bookYaml: String(book.metaFile.value), chapters, files: present }, Boolean(force));
+    result = await importIntoBook(decoded.text, { bookYaml: String(book.metaFile.value), chapters: plannedChapters(book), files: present }, Boolean(force));
   }
   const notes = [...decoded.notes, ...result.notes];
   try {

@@ -12,6 +12,7 @@
  */
 import { VFile } from 'vfile';
 import { likeness } from '../book/likeness.ts';
+import type { Book } from '../book/types.ts';
 import type { ChapterPlan } from '../config/schema.ts';
 import { fixMarkdown } from '../check/fix.ts';
 import { anchorNotes } from './anchor-notes.ts';
@@ -68,6 +69,11 @@ export interface PlannedChapter {
   authors: string[];
   /** The chapter's file, relative to the manuscript folder, once it is written. */
   path?: string;
+}
+
+/** A loaded book's plan as `importIntoBook` reads it. */
+export function plannedChapters(book: Book): PlannedChapter[] {
+  return book.chapters.map(({ title, subtitle, authors, status, path }) => ({ title, subtitle, authors, path: status === 'written' ? path : undefined }));
 }
 
 /** The existing book that `folio import --into` adds to. */

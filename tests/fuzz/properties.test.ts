@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { checkFiles } from '../../pipeline/check/engine.ts';
 import { fixMarkdown, fixText } from '../../pipeline/check/fix.ts';
 import { loadBook } from '../../pipeline/book/load.ts';
-import { importExport, importIntoBook, type PlannedChapter } from '../../pipeline/import/index.ts';
+import { importExport, importIntoBook, plannedChapters, type PlannedChapter } from '../../pipeline/import/index.ts';
 import { generatedChapter, hanziOf, mutatedChapter, mutatedExport, REPORT_TITLE } from './generators.ts';
 
 const SEED = 20261127;
@@ -111,7 +111,7 @@ describe('folio import', () => {
     beforeAll(async () => {
       const { book } = await loadBook(MANUSCRIPT);
       bookYaml = String(book!.metaFile.value);
-      chapters = book!.chapters.map(({ title, subtitle, authors, status, path }) => ({ title, subtitle, authors, path: status === 'written' ? path : undefined }));
+      chapters = plannedChapters(book!);
     });
 
     it('keeps every entry of the plan: each stays as it was, or names a chapter file the import wrote', async () => {
