@@ -150,7 +150,6 @@ function parserAlone(workload: Workload): BenchCase {
         format: 'esm',
         platform: 'node',
         target: 'node20',
-        banner: { js: "import { createRequire as __folioRequire } from 'node:module'; const require = __folioRequire(import.meta.url);" },
         logLevel: 'warning',
       });
     },
