@@ -3,7 +3,7 @@
  * instead of interleaving their writes. The lock is a file holding the owner's pid; a lock whose
  * process is gone (a killed build) is taken over.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makeFolder, unwritableReason, UsageError } from './io.ts';
@@ -16,7 +16,7 @@ export async function acquireBuildLock(outDir: string, onWait: (pid: number) => 
   let told = false;
   for (;;) {
     try {
-      await writeFile(path, String(process.pid), { flag: 'wx' });
+      await createWhole(path, String(process.pid));
       return () => rm(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusableFolder(outDir, error);
@@ -29,6 +29,23 @@ export async function acquireBuildLock(outDir: string, onWait: (pid: number) => 
     if (!told) onWait(owner);
     told = true;
     await sleep(200);
+  }
+}
+
+let attempts = 0;
+
+/**
+ * Creates `path` holding `text`, failing with EEXIST if it exists, in one step: the text is written
+ * beside it and hard-linked into place. Created empty and then written (`wx`), the lock was briefly
+ * empty, and a build starting at that moment read no owner, took it for stale and ran alongside.
+ */
+async function createWhole(path: string, text: string): Promise<void> {
+  const beside = `${path}.${process.pid}.${++attempts}`;
+  await writeFile(beside, text);
+  try {
+    await link(beside, path);
+  } finally {
+    await rm(beside, { force: true });
   }
 }
 
