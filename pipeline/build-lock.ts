@@ -44,6 +44,10 @@ async function createWhole(path: string, text: string): Promise<void> {
   await writeFile(beside, text);
   try {
     await link(beside, path);
+  } catch (error) {
+    // A file system without hard links (FAT on a USB stick): create and write, as before.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await writeFile(path, text, { flag: 'wx' });
   } finally {
     await rm(beside, { force: true });
   }
