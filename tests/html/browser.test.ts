@@ -4,14 +4,15 @@
  * hovered or focused; the body text is set in the embedded font, not a system fallback; search finds
  * Chinese words. Screenshots go to tests/output/html/ (look at them).
  */
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type FolioBrowser } from '../../pipeline/render/browser.ts';
-import { BOOKS, buildEdition, OUTPUT, type BuiltEdition } from './build-edition.ts';
+import { png } from '../support/png.ts';
+import { BOOKS, buildEdition, MINI, OUTPUT, type BuiltEdition } from './build-edition.ts';
 
 const SCREENSHOTS = join(OUTPUT, 'screenshots');
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
@@ -234,3 +235,33 @@ for (const book of BOOKS) {
     });
   });
 }
+
+describe('in Chromium: a tall figure', () => {
+  let edition: BuiltEdition;
+  beforeAll(async () => {
+    const dir = join(OUTPUT, 'books', 'mini-tall-figure');
+    await rm(dir, { recursive: true, force: true });
+    await cp(MINI, dir, { recursive: true });
+    await writeFile(join(dir, 'chapters/flow.png'), png(600, 3000));
+    const chapter = join(dir, 'chapters/02-community.md');
+    await writeFile(chapter, `${await readFile(chapter, 'utf8')}\n\n图前的文字。\n\n![图1 社区治理流程图](flow.png)\n\n图后的文字。\n`);
+    edition = await buildEdition('browser-tall-figure', dir);
+  });
+
+  it('fits the screen with its caption, in its proportions, at phone and desktop widths', async () => {
+    for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      const page = await open(edition, 'ch02.html', viewport);
+      await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
+      const shown = await page.$eval('figure img', (image) => {
+        const box = image.getBoundingClientRect();
+        const caption = image.closest('figure')!.querySelector('figcaption')!.getBoundingClientRect();
+        return { width: box.width, height: box.height, withCaption: caption.bottom - box.top, natural: image.naturalWidth / image.naturalHeight };
+      });
+      await page.$eval('figure', (figure) => figure.scrollIntoView());
+      await page.screenshot({ path: join(SCREENSHOTS, `tall-figure-${name}.png`) });
+      await page.close();
+      expect(shown.withCaption, `${name}: figure and caption within the screen's height`).toBeLessThanOrEqual(viewport.height);
+      expect(shown.width / shown.height, `${name}: proportions kept`).toBeCloseTo(shown.natural, 2);
+    }
+  });
+});

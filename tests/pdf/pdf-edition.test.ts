@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { toString } from 'hast-util-to-string';
 import { PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,29 +18,12 @@ import { LABELS } from '../../pipeline/render/labels.ts';
 import { PrintSession, type RenderResult } from '../../pipeline/render/pdf/index.ts';
 import { transformBook } from '../../pipeline/transform/index.ts';
 import { CROSS_LINKS, miniWithCrossLinks } from '../support/cross-linked.ts';
+import { png } from '../support/png.ts';
 import { bookmarks, fonts, grayPixels, images, info, lines, links, pageBoxes, pageTexts, parentTreeProblems, readPdf, screenshot, squeeze, structure, unmarkedPainting, wordBoxes } from './inspect.ts';
 import { DEFAULT_MARGINS, toPoints } from '../../pipeline/config/page.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** A grey RGB PNG of `width` × `height` pixels. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
 const OUT = join(ROOT, 'tests/output/pdf');
 const MANUSCRIPT = existsSync(join(ROOT, 'manuscript/book.yaml')) ? join(ROOT, 'manuscript') : join(ROOT, 'tests/fixtures/books/mini');
 const SOURCE_DATE = new Date(Date.UTC(2021, 7, 1));
