@@ -12,6 +12,9 @@ export type Format = 'PNG' | 'JPEG' | 'GIF' | 'SVG';
  */
 export const BY_EXTENSION: Record<string, Format> = { '.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.gif': 'GIF', '.svg': 'SVG' };
 
+/** Each format's media type, as a package (EPUB) declares it. */
+export const MEDIA_TYPES: Record<Format, string> = { PNG: 'image/png', JPEG: 'image/jpeg', GIF: 'image/gif', SVG: 'image/svg+xml' };
+
 /** Enough of a file's head to tell its format (an SVG may open with an XML declaration and comments). */
 const HEAD_BYTES = 1024;
 

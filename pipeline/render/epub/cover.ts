@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BY_EXTENSION, type Format, MEDIA_TYPES } from '../../book/image-format.ts';
 import { isInside } from '../../book/load.ts';
 import type { Book } from '../../book/types.ts';
 import type { FolioBrowser } from '../browser.ts';
@@ -23,15 +24,12 @@ const COVER_CACHE = join(CACHE, 'covers');
 
 export interface CoverImage {
   data: Buffer;
-  mediaType: 'image/jpeg' | 'image/png';
+  mediaType: string;
   extension: 'jpg' | 'png';
 }
 
-const MEDIA_TYPES: Record<string, Omit<CoverImage, 'data'>> = {
-  '.jpg': { mediaType: 'image/jpeg', extension: 'jpg' },
-  '.jpeg': { mediaType: 'image/jpeg', extension: 'jpg' },
-  '.png': { mediaType: 'image/png', extension: 'png' },
-};
+/** A given cover is a JPEG or a PNG (epubcheck and every store accept those). */
+const COVER_EXTENSIONS: Partial<Record<Format, CoverImage['extension']>> = { JPEG: 'jpg', PNG: 'png' };
 
 export async function coverImage(
   book: Book,
@@ -56,15 +54,16 @@ export async function coverImage(
 }
 
 async function givenCover(root: string, file: string): Promise<CoverImage> {
-  const type = MEDIA_TYPES[extname(file).toLowerCase()];
-  if (!type) throw new Error(`book.yaml cover: ${file} must be a .jpg or .png image`);
+  const format = BY_EXTENSION[extname(file).toLowerCase()];
+  const extension = format && COVER_EXTENSIONS[format];
+  if (!format || !extension) throw new Error(`book.yaml cover: ${file} must be a .jpg or .png image`);
   const path = resolve(root, file);
   // Like the chapters' images: only files of the manuscript go into the book.
   if (!isInside(root, path)) throw new Error(`book.yaml cover: ${file} must be inside the manuscript folder`);
   const data = await readFile(path).catch(() => {
     throw new Error(`book.yaml cover: cannot read ${file}`);
   });
-  return { ...type, data };
+  return { data, mediaType: MEDIA_TYPES[format], extension };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

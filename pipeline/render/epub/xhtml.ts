@@ -15,20 +15,13 @@ import { toXast } from 'hast-util-to-xast';
 import { allowedAttributes } from 'epub-gen-memory/dist/lib/util/constants.js';
 import type { Element as XmlElement, Root as XmlRoot } from 'xast';
 import { toXml } from 'xast-util-to-xml';
-import { BY_EXTENSION, type Format } from '../../book/image-format.ts';
+import { BY_EXTENSION, type Format, MEDIA_TYPES } from '../../book/image-format.ts';
 import { rewriteElements } from '../rewrite.ts';
 
 const ALLOWED = new Set<string>([...allowedAttributes, 'start']);
 
 /** HTML's void elements: written `<br/>` (an XML reader takes `<br></br>` alike, an HTML one does not). */
 const VOID = /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b([^>]*)><\/\1>/g;
-
-const IMAGE_TYPES: Record<Format, { mediaType: string; extension: string }> = {
-  PNG: { mediaType: 'image/png', extension: 'png' },
-  JPEG: { mediaType: 'image/jpeg', extension: 'jpeg' },
-  GIF: { mediaType: 'image/gif', extension: 'gif' },
-  SVG: { mediaType: 'image/svg+xml', extension: 'svg' },
-};
 
 /** An image the package loads from `url` and stores as `images/<id>.<extension>`. */
 export interface PackageImage {
@@ -48,7 +41,8 @@ export function packageImages(bodies: ElementContent[][]): { bodies: ElementCont
     if (!image) {
       const extension = /\.[^./]+$/.exec(src.replace(/[?#].*/, ''))?.[0].toLowerCase() ?? '';
       // The check (resource-format) lets no other kind of image through.
-      image = { url: src, id: `image-${String(byUrl.size + 1).padStart(3, '0')}`, ...IMAGE_TYPES[BY_EXTENSION[extension] ?? 'PNG'] };
+      const format: Format = BY_EXTENSION[extension] ?? 'PNG';
+      image = { url: src, id: `image-${String(byUrl.size + 1).padStart(3, '0')}`, extension: format.toLowerCase(), mediaType: MEDIA_TYPES[format] };
       byUrl.set(src, image);
     }
     return { ...element, properties: { ...element.properties, src: `images/${image.id}.${image.extension}` } };
